@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { newId } from '../ids';
+import { OptionalVariableNameSchema } from '../variables';
+import { list } from '../loose';
+import { defineKind, type OutputHandle } from '../node-kind';
+
+const DTMF_KEY = /^[0-9*#]$/;
+
+const ChoiceSchema = z.object({
+  id: z.string().min(1),
+  /** One keypad key (0–9, * or #), or empty for a speech-only choice. */
+  key: z.string().regex(/^([0-9*#])?$/, 'A key is one of 0–9, * or #'),
+  /** Phrases the caller may say instead of pressing the key. */
+  phrases: z.array(z.string().trim().min(1).max(100)).max(20, 'At most 20 phrases'),
+  label: z.string().trim().max(40, 'Keep the label under 40 characters'),
+});
+
+export const menu = defineKind({
+  kind: 'menu',
+  label: 'Menu',
+  icon: '🔢',
+  category: 'gather',
+  description: 'Ask the caller to choose by pressing a key or saying a phrase; one output per choice.',
+  schema: z
+    .object({
+      promptType: z.enum(['say', 'play']),
+      prompt: z.string().trim().min(1, 'Type the prompt the caller hears').max(1500, 'At most 1,500 characters'),
+      promptUrl: z.string(),
+      dtmf: z.boolean(),
+      speech: z.boolean(),
+      choices: z.array(ChoiceSchema).min(1, 'Add at least one choice').max(12, 'At most 12 choices'),
+      timeout: z.number().int().min(1, 'At least 1 second').max(10, 'Vonage waits at most 10 seconds for a key'),
+      retries: z.number().int().min(0).max(5, 'At most 5 retries'),
+      reprompt: z.string().trim().max(1500, 'At most 1,500 characters'),
+      variable: OptionalVariableNameSchema,
+    })
+    .superRefine((data, ctx) => {
+      if (!data.dtmf && !data.speech) {
+        ctx.addIssue({ code: 'custom', path: ['dtmf'], message: 'Accept keys, speech or both' });
+      }
+      if (data.promptType === 'play' && !/^https:\/\/\S+$/.test(data.promptUrl)) {
+        ctx.addIssue({ code: 'custom', path: ['promptUrl'], message: 'Give an https:// URL of an MP3 or WAV file' });
+      }
+      const seen = new Set<string>();
+      data.choices.forEach((choice, i) => {
+        if (data.dtmf && !DTMF_KEY.test(choice.key) && choice.phrases.length === 0) {
+          ctx.addIssue({ code: 'custom', path: ['choices', i, 'key'], message: 'Give a key or at least one phrase' });
+        }
+        if (choice.key && seen.has(choice.key)) {
+          ctx.addIssue({ code: 'custom', path: ['choices', i, 'key'], message: `Key ${choice.key} is used twice` });
+        }
+        if (choice.key) seen.add(choice.key);
+        if (data.speech && !data.dtmf && choice.phrases.length === 0) {
+          ctx.addIssue({ code: 'custom', path: ['choices', i, 'phrases'], message: 'Give at least one phrase' });
+        }
+      });
+    }),
+  defaults: () => ({
+    promptType: 'say' as const,
+    prompt: 'For sales, press 1. For support, press 2.',
+    promptUrl: '',
+    dtmf: true,
+    speech: false,
+    choices: [
+      { id: newId('c'), key: '1', phrases: ['sales'], label: 'Sales' },
+      { id: newId('c'), key: '2', phrases: ['support'], label: 'Support' },
+    ],
+    timeout: 5,
+    retries: 2,
+    reprompt: "Sorry, I didn't get that.",
+    variable: 'menu_choice',
+  }),
+  outputs: (data) => [
+    ...list(data.choices).map(
+      (choice): OutputHandle => ({
+        id: choice?.id ?? '',
+        label: [choice?.key, choice?.label].filter(Boolean).join(' · ') || 'choice',
+      }),
+    ),
+    { id: 'noInput', label: 'no input' },
+    { id: 'noMatch', label: 'no match' },
+  ],
+  summary: (data) => {
+    const keys = list(data.choices)
+      .map((c) => c?.key)
+      .filter(Boolean);
+    return keys.length ? `Keys ${keys.join(', ')}` : 'No choices yet';
+  },
+  fields: [
+    { type: 'select', key: 'promptType', label: 'Prompt', options: [{ value: 'say', label: 'Say text' }, { value: 'play', label: 'Play audio' }] },
+    { type: 'text', key: 'prompt', label: 'Prompt text', multiline: true, templated: true, visible: (d) => d.promptType !== 'play' },
+    { type: 'text', key: 'promptUrl', label: 'Audio URL', placeholder: 'https://…/menu.mp3', visible: (d) => d.promptType === 'play' },
+    { type: 'boolean', key: 'dtmf', label: 'Accept key presses' },
+    { type: 'boolean', key: 'speech', label: 'Accept speech' },
+    {
+      type: 'list',
+      key: 'choices',
+      label: 'Choices',
+      itemLabel: 'Choice',
+      create: () => ({ id: newId('c'), key: '', phrases: [], label: '' }),
+      fields: [
+        { type: 'text', key: 'key', label: 'Key', placeholder: '1' },
+        { type: 'strings', key: 'phrases', label: 'Phrases', placeholder: 'One phrase per line' },
+        { type: 'text', key: 'label', label: 'Label', placeholder: 'Sales' },
+      ],
+    },
+    { type: 'number', key: 'timeout', label: 'Wait for input', min: 1, max: 10, step: 1, unit: 's' },
+    { type: 'number', key: 'retries', label: 'Retries', min: 0, max: 5, step: 1, help: 'Times the prompt is repeated before no input / no match' },
+    { type: 'text', key: 'reprompt', label: 'Re-prompt', multiline: true, templated: true, help: 'Said before the prompt is repeated' },
+    { type: 'text', key: 'variable', label: 'Store the answer in', placeholder: 'menu_choice' },
+  ],
+  hasInput: true,
+  interactive: true,
+});
