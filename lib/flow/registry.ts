@@ -1,9 +1,21 @@
 import type { z } from 'zod';
+import { branch } from './kinds/branch';
+import { collect } from './kinds/collect';
+import { conference } from './kinds/conference';
+import { connect } from './kinds/connect';
+import { goto } from './kinds/goto';
 import { hangup } from './kinds/hangup';
+import { hours } from './kinds/hours';
+import { http } from './kinds/http';
 import { menu } from './kinds/menu';
 import { note } from './kinds/note';
+import { notify } from './kinds/notify';
+import { play } from './kinds/play';
+import { record } from './kinds/record';
 import { say } from './kinds/say';
+import { set } from './kinds/set';
 import { start } from './kinds/start';
+import { wait } from './kinds/wait';
 import type { NodeKind, OutputHandle } from './node-kind';
 
 /**
@@ -12,7 +24,19 @@ import type { NodeKind, OutputHandle } from './node-kind';
 export const nodeKinds = {
   start,
   say,
+  play,
   menu,
+  collect,
+  branch,
+  hours,
+  set,
+  http,
+  connect,
+  record,
+  conference,
+  notify,
+  wait,
+  goto,
   hangup,
   note,
 } as const;

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { newId } from '../ids';
 import { OptionalVariableNameSchema } from '../variables';
-import { list } from '../loose';
+import { list, str } from '../loose';
 import { defineKind, type OutputHandle } from '../node-kind';
+import { ItemIdSchema } from './formats';
+import { checkPrompt, promptFields, promptShape } from './prompt';
 
 const DTMF_KEY = /^[0-9*#]$/;
+const RESERVED_HANDLES = ['noInput', 'noMatch'];
 
 const ChoiceSchema = z.object({
-  id: z.string().min(1),
+  id: ItemIdSchema,
   /** One keypad key (0–9, * or #), or empty for a speech-only choice. */
   key: z.string().regex(/^([0-9*#])?$/, 'A key is one of 0–9, * or #'),
   /** Phrases the caller may say instead of pressing the key. */
@@ -23,9 +26,7 @@ export const menu = defineKind({
   description: 'Ask the caller to choose by pressing a key or saying a phrase; one output per choice.',
   schema: z
     .object({
-      promptType: z.enum(['say', 'play']),
-      prompt: z.string().trim().min(1, 'Type the prompt the caller hears').max(1500, 'At most 1,500 characters'),
-      promptUrl: z.string(),
+      ...promptShape,
       dtmf: z.boolean(),
       speech: z.boolean(),
       choices: z.array(ChoiceSchema).min(1, 'Add at least one choice').max(12, 'At most 12 choices'),
@@ -38,11 +39,13 @@ export const menu = defineKind({
       if (!data.dtmf && !data.speech) {
         ctx.addIssue({ code: 'custom', path: ['dtmf'], message: 'Accept keys, speech or both' });
       }
-      if (data.promptType === 'play' && !/^https:\/\/\S+$/.test(data.promptUrl)) {
-        ctx.addIssue({ code: 'custom', path: ['promptUrl'], message: 'Give an https:// URL of an MP3 or WAV file' });
-      }
+      checkPrompt(data, ctx);
       const seen = new Set<string>();
+      const ids = new Set<string>(RESERVED_HANDLES);
       data.choices.forEach((choice, i) => {
+        // Choice ids are edge handle ids, so they must be unique beside the fixed no input / no match handles.
+        if (ids.has(choice.id)) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], message: `Another output already uses the id ${choice.id}` });
+        ids.add(choice.id);
         if (data.dtmf && !DTMF_KEY.test(choice.key) && choice.phrases.length === 0) {
           ctx.addIssue({ code: 'custom', path: ['choices', i, 'key'], message: 'Give a key or at least one phrase' });
         }
@@ -71,25 +74,26 @@ export const menu = defineKind({
     variable: 'menu_choice',
   }),
   outputs: (data) => [
-    ...list(data.choices).map(
-      (choice): OutputHandle => ({
-        id: choice?.id ?? '',
-        label: [choice?.key, choice?.label].filter(Boolean).join(' · ') || 'choice',
-      }),
-    ),
+    // A choice without an id cannot carry an edge, so it gets no handle until it has one.
+    ...list(data.choices)
+      .filter((choice) => typeof choice?.id === 'string' && choice.id !== '')
+      .map(
+        (choice): OutputHandle => ({
+          id: str(choice?.id),
+          label: [str(choice?.key), str(choice?.label)].filter(Boolean).join(' · ') || 'choice',
+        }),
+      ),
     { id: 'noInput', label: 'no input' },
     { id: 'noMatch', label: 'no match' },
   ],
   summary: (data) => {
     const keys = list(data.choices)
-      .map((c) => c?.key)
+      .map((c) => str(c?.key))
       .filter(Boolean);
     return keys.length ? `Keys ${keys.join(', ')}` : 'No choices yet';
   },
   fields: [
-    { type: 'select', key: 'promptType', label: 'Prompt', options: [{ value: 'say', label: 'Say text' }, { value: 'play', label: 'Play audio' }] },
-    { type: 'text', key: 'prompt', label: 'Prompt text', multiline: true, templated: true, visible: (d) => d.promptType !== 'play' },
-    { type: 'text', key: 'promptUrl', label: 'Audio URL', placeholder: 'https://…/menu.mp3', visible: (d) => d.promptType === 'play' },
+    ...promptFields('For sales, press 1. For support, press 2.'),
     { type: 'boolean', key: 'dtmf', label: 'Accept key presses' },
     { type: 'boolean', key: 'speech', label: 'Accept speech' },
     {

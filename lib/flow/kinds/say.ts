@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { str } from '../loose';
 import { defineKind, NEXT } from '../node-kind';
 import { LANGUAGE_OPTIONS, TtsLanguageSchema } from '../tts';
 
@@ -16,7 +17,7 @@ export const say = defineKind({
       .min(1, 'Type what the caller should hear')
       .max(1500, 'Vonage speaks at most 1,500 characters'),
     /** Empty means "use the flow's default language". */
-    language: TtsLanguageSchema.or(z.literal('')),
+    language: z.union([TtsLanguageSchema, z.literal('')], { error: 'Choose a language from the list' }),
     style: z.number().int('Style is a whole number').min(0, 'Style starts at 0').optional(),
     premium: z.boolean(),
     loop: z.number().int('Loop is a whole number').min(0, '0 repeats forever').max(100, 'At most 100 repeats'),
@@ -25,7 +26,7 @@ export const say = defineKind({
   }),
   defaults: () => ({ text: '', language: '' as const, premium: false, loop: 1, level: 0, bargeIn: false }),
   outputs: () => NEXT,
-  summary: (data) => data.text || 'Nothing to say yet',
+  summary: (data) => str(data.text) || 'Nothing to say yet',
   fields: [
     { type: 'text', key: 'text', label: 'Text', multiline: true, templated: true, placeholder: 'Thanks for calling {{call.to}}…' },
     { type: 'select', key: 'language', label: 'Language', options: [{ value: '', label: 'Flow default' }, ...LANGUAGE_OPTIONS] },

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { str } from '../loose';
+import { defineKind } from '../node-kind';
+import { VariableNameSchema } from '../variables';
+import { checkPrompt, promptFields, promptShape } from './prompt';
+
+/** Asks for a number on the keypad (account number, PIN…) and stores it in a variable (NCCO `input`, dtmf). */
+export const collect = defineKind({
+  kind: 'collect',
+  label: 'Collect digits',
+  icon: '⌨️',
+  category: 'gather',
+  description: 'Ask the caller to type a number on the keypad and store it in a variable.',
+  schema: z
+    .object({
+      ...promptShape,
+      maxDigits: z.number().int('A whole number of digits').min(1, 'At least 1 digit').max(20, 'Vonage collects at most 20 digits'),
+      submitOnHash: z.boolean(),
+      timeout: z.number().int('A whole number of seconds').min(1, 'At least 1 second').max(10, 'Vonage waits at most 10 seconds'),
+      variable: VariableNameSchema,
+    })
+    .superRefine(checkPrompt),
+  defaults: () => ({
+    promptType: 'say' as const,
+    prompt: 'Please enter your account number, then press hash.',
+    promptUrl: '',
+    maxDigits: 8,
+    submitOnHash: true,
+    timeout: 5,
+    variable: 'digits',
+  }),
+  outputs: () => [
+    { id: 'done', label: 'done' },
+    { id: 'noInput', label: 'no input' },
+  ],
+  summary: (data) => {
+    const max = typeof data.maxDigits === 'number' ? `Up to ${data.maxDigits} digits` : 'Digits';
+    const variable = str(data.variable);
+    return variable ? `${max} → {{${variable}}}` : max;
+  },
+  fields: [
+    ...promptFields('Please enter your account number, then press hash.'),
+    { type: 'number', key: 'maxDigits', label: 'Most digits', min: 1, max: 20, step: 1, help: 'Input ends as soon as the caller has typed this many' },
+    { type: 'boolean', key: 'submitOnHash', label: 'Hash (#) finishes', help: 'The caller can press # to finish early' },
+    { type: 'number', key: 'timeout', label: 'Wait after last key', min: 1, max: 10, step: 1, unit: 's', help: 'Input ends this long after the last key press' },
+    {
+      type: 'text',
+      key: 'variable',
+      label: 'Store the digits in',
+      placeholder: 'account_number',
+      help: 'A variable name; later nodes use it as {{account_number}}',
+    },
+  ],
+  hasInput: true,
+  interactive: true,
+});

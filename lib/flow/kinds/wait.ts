@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { defineKind, NEXT } from '../node-kind';
+
+/** Pauses the flow in silence (NCCO `wait`). */
+export const wait = defineKind({
+  kind: 'wait',
+  label: 'Wait',
+  icon: '⏳',
+  category: 'logic',
+  description: 'Pause for a few seconds before the next step.',
+  schema: z.object({
+    seconds: z.number().min(0.1, 'At least 0.1 seconds').max(7200, 'At most 7,200 seconds (2 hours)'),
+  }),
+  defaults: () => ({ seconds: 2 }),
+  outputs: () => NEXT,
+  summary: (data) => (typeof data.seconds === 'number' ? `Pause ${data.seconds} s` : 'Pause'),
+  fields: [{ type: 'number', key: 'seconds', label: 'Pause for', min: 0.1, max: 7200, step: 0.5, unit: 's' }],
+  hasInput: true,
+  interactive: false,
+});

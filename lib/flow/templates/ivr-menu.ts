@@ -1,0 +1,72 @@
+import { buildFlow, dial, hangUp, say, voicemail, type Template } from './build';
+
+const LEAVE_MESSAGE = 'Sorry, nobody is free to take your call. Please leave a message after the tone, and press hash when you have finished.';
+
+export const ivrMenu: Template = {
+  id: 'ivr-menu',
+  name: 'IVR menu',
+  description: 'Greet callers and let them press 1 for sales, 2 for support or 0 for an operator, with voicemail when nobody answers.',
+  build: () =>
+    buildFlow(
+      [
+        { id: 'start', kind: 'start', at: [0, 1] },
+        say('welcome', [1, 1], 'Thank you for calling Example Company.'),
+        {
+          id: 'main-menu',
+          kind: 'menu',
+          at: [2, 1],
+          data: {
+            promptType: 'say',
+            prompt: 'For sales, press 1. For support, press 2. To speak to an operator, press 0.',
+            dtmf: true,
+            speech: false,
+            choices: [
+              { id: 'sales', key: '1', phrases: ['sales'], label: 'Sales' },
+              { id: 'support', key: '2', phrases: ['support'], label: 'Support' },
+              { id: 'operator', key: '0', phrases: ['operator'], label: 'Operator' },
+            ],
+            timeout: 5,
+            retries: 2,
+            reprompt: "Sorry, I didn't catch that.",
+            variable: 'menu_choice',
+          },
+        },
+        say('sales-intro', [3, 0], 'Connecting you to our sales team.'),
+        say('support-intro', [3, 1], 'Connecting you to customer support.'),
+        say('operator-intro', [3, 2], 'Connecting you to an operator.'),
+        say('goodbye', [3, 3], "Sorry, we didn't get your choice. Please call again. Goodbye."),
+        dial('connect-sales', [4, 0], '447700900001'),
+        dial('connect-support', [4, 1], '447700900002'),
+        dial('connect-operator', [4, 2], '447700900003'),
+        hangUp('goodbye-hang-up', [4, 3]),
+        hangUp('hang-up', [5, 0]),
+        say('voicemail-prompt', [5, 2], LEAVE_MESSAGE),
+        voicemail('voicemail', [6, 2]),
+        say('thanks', [7, 2], 'Thank you for your message. We will call you back soon. Goodbye.'),
+        hangUp('message-hang-up', [8, 2]),
+      ],
+      [
+        ['start', 'next', 'welcome'],
+        ['welcome', 'next', 'main-menu'],
+        ['main-menu', 'sales', 'sales-intro'],
+        ['main-menu', 'support', 'support-intro'],
+        ['main-menu', 'operator', 'operator-intro'],
+        ['main-menu', 'noInput', 'goodbye'],
+        ['main-menu', 'noMatch', 'goodbye'],
+        ['sales-intro', 'next', 'connect-sales'],
+        ['support-intro', 'next', 'connect-support'],
+        ['operator-intro', 'next', 'connect-operator'],
+        ['goodbye', 'next', 'goodbye-hang-up'],
+        ['connect-sales', 'answered', 'hang-up'],
+        ['connect-support', 'answered', 'hang-up'],
+        ['connect-operator', 'answered', 'hang-up'],
+        ['connect-sales', 'failed', 'voicemail-prompt'],
+        ['connect-support', 'failed', 'voicemail-prompt'],
+        ['connect-operator', 'failed', 'voicemail-prompt'],
+        ['voicemail-prompt', 'next', 'voicemail'],
+        ['voicemail', 'next', 'thanks'],
+        ['thanks', 'next', 'message-hang-up'],
+      ],
+      { language: 'en-GB' },
+    ),
+};
