@@ -1,0 +1,165 @@
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { verifySignature } from '@vonage/jwt';
+import { z } from 'zod';
+
+/**
+ * Signed Vonage webhooks: `Authorization: Bearer <JWT>`, HS256 with the account signature secret, and a
+ * `payload_hash` claim binding the token to what was sent (docs-examples/webhooks/signed-webhook-jwt-claims.json).
+ */
+export const VonageClaimsSchema = z.object({
+  iat: z.number(),
+  jti: z.string().min(1),
+  iss: z.string(),
+  payload_hash: z.string().regex(/^[0-9a-f]{64}$/i),
+  api_key: z.string().min(1),
+  // Documented as optional: some callbacks are signed for the account, not an application.
+  application_id: z.string().optional(),
+});
+export type VonageClaims = z.infer<typeof VonageClaimsSchema>;
+
+export type SignedRequest = { method: string; url: string; authorization: string | null; rawBody: string };
+export type SignatureFailure = 'missing' | 'bad_signature' | 'payload_mismatch' | 'stale' | 'malformed';
+export type SignatureResult = { ok: true; claims: VonageClaims } | { ok: false; reason: SignatureFailure };
+
+/** Vonage's clock may run slightly ahead of ours; beyond this a future `iat` is not trusted. */
+export const FUTURE_SKEW_SECONDS = 60;
+// Vonage tokens are a few hundred characters; the cap keeps a hostile header from costing real work.
+const MAX_TOKEN_LENGTH = 4096;
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const JwtHeaderSchema = z.object({ alg: z.literal('HS256') });
+
+/** Reads what verification needs. The body is consumed here, so routes parse `rawBody`, not the request. */
+export async function readSignedRequest(request: Request): Promise<SignedRequest> {
+  return {
+    method: request.method,
+    url: request.url,
+    authorization: request.headers.get('authorization'),
+    rawBody: await request.text(),
+  };
+}
+
+/** Checks, in order: header present, JWT signature, payload hash, freshness of `iat`. */
+export function verifyVonageSignature(
+  input: SignedRequest,
+  secret: string,
+  now: Date,
+  maxAgeSeconds = 300,
+): SignatureResult {
+  assertSecret(secret);
+  if (!input.authorization) return { ok: false, reason: 'missing' };
+  const token = bearerToken(input.authorization);
+  if (token === null) return { ok: false, reason: 'malformed' };
+  const [header, body] = token.split('.');
+  // The algorithm is checked before the signature so `alg: none` or RS256 reads as malformed, not forged.
+  if (!JwtHeaderSchema.safeParse(decodeSegment(header)).success) return { ok: false, reason: 'malformed' };
+  if (!verifySignature(token, secret)) return { ok: false, reason: 'bad_signature' };
+
+  const claims = VonageClaimsSchema.safeParse(decodeSegment(body));
+  const forms = signedForms(input);
+  if (!claims.success || forms === null) return { ok: false, reason: 'malformed' };
+  const given = Buffer.from(claims.data.payload_hash, 'hex');
+  if (!forms.some((form) => timingSafeEqual(sha256(form), given))) return { ok: false, reason: 'payload_mismatch' };
+
+  const ageSeconds = now.getTime() / 1000 - claims.data.iat;
+  if (ageSeconds > maxAgeSeconds || ageSeconds < -FUTURE_SKEW_SECONDS) return { ok: false, reason: 'stale' };
+  return { ok: true, claims: claims.data };
+}
+
+export type SignOptions = { iat?: number; apiKey?: string; applicationId?: string };
+
+/**
+ * Signs a request the way Vonage does, for tests and the call simulator.
+ * Returns the whole `Authorization` header value (`Bearer <JWT>`).
+ */
+export function signVonageRequest(
+  request: { method: string; url: string; body?: string },
+  secret: string,
+  opts: SignOptions = {},
+): string {
+  assertSecret(secret);
+  const payload = isGet(request.method) ? queryJson(request.url) : (request.body ?? '');
+  if (payload === null) throw new Error(`cannot sign an unparseable URL: ${request.url}`);
+  const claims: VonageClaims = {
+    iat: opts.iat ?? Math.floor(Date.now() / 1000),
+    jti: randomUUID(),
+    iss: 'Vonage',
+    payload_hash: sha256(payload).toString('hex'),
+    api_key: opts.apiKey ?? 'switchboard',
+    ...(opts.applicationId === undefined ? {} : { application_id: opts.applicationId }),
+  };
+  const signingInput = `${encodeSegment({ alg: 'HS256', typ: 'JWT' })}.${encodeSegment(claims)}`;
+  const signature = createHmac('sha256', secret).update(signingInput).digest('base64url');
+  return `Bearer ${signingInput}.${signature}`;
+}
+
+/**
+ * The texts Vonage may have hashed, per its documentation: for GET the query parameters as compact JSON in the
+ * order received (support article 19033783342876); otherwise the body as sent, or that body re-serialised as
+ * compact JSON (same article). Both body forms bind the content a route parses. Undocumented forms (a GET hashed
+ * as an empty body) are refused: accepting them would leave the query, i.e. the whole answer payload, unsigned.
+ * Returns null when the URL cannot be parsed.
+ */
+function signedForms({ method, url, rawBody }: SignedRequest): string[] | null {
+  if (isGet(method)) {
+    const query = queryJson(url);
+    return query === null ? null : [query];
+  }
+  const compact = compactJson(rawBody);
+  return compact === null || compact === rawBody ? [rawBody] : [rawBody, compact];
+}
+
+function isGet(method: string): boolean {
+  return method.toUpperCase() === 'GET';
+}
+
+/**
+ * Serialised by hand rather than via an object: JS objects move integer-like keys to the front and merge
+ * duplicates, and the hash depends on the exact order received.
+ */
+function queryJson(url: string): string | null {
+  let params: URLSearchParams;
+  try {
+    // The base only lets a path-only URL parse; the query is all that matters here.
+    params = new URL(url, 'http://localhost').searchParams;
+  } catch {
+    return null;
+  }
+  const members = Array.from(params, ([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+  return `{${members.join(',')}}`;
+}
+
+function compactJson(text: string): string | null {
+  if (text.trim() === '') return null;
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}
+
+function bearerToken(header: string): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  const token = match?.[1];
+  return token !== undefined && token.length <= MAX_TOKEN_LENGTH && JWT_SHAPE.test(token) ? token : null;
+}
+
+function decodeSegment(segment: string | undefined): unknown {
+  try {
+    return JSON.parse(Buffer.from(segment ?? '', 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function encodeSegment(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+function assertSecret(secret: string): void {
+  // An empty secret is a configuration bug; failing loudly beats rejecting (or signing) every call.
+  if (secret === '') throw new Error('Vonage signature secret is empty');
+}
