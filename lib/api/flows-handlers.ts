@@ -1,0 +1,67 @@
+import type { Db } from '@/db/client';
+import { getFlow, listFlows } from '@/lib/flows/read';
+import type { Flow, FlowSummary } from '@/lib/flows/stored-flow';
+import { createFlow, deleteFlow, updateFlow } from '@/lib/flows/write';
+import { newFlowRequestSchema, UpdateFlowRequestSchema } from './flow-requests';
+import { readJson } from './read-json';
+import { json, problem } from './responses';
+
+/** Response bodies; clients read them as `Wire<...>` (dates as ISO strings). */
+export type FlowListBody = { flows: FlowSummary[] };
+export type FlowBody = { flow: Flow };
+
+export type FlowParams = { id: string };
+
+const notFound = (id: string) => problem(404, 'not_found', `There is no flow ${JSON.stringify(id)}`);
+
+/** GET /api/flows?q= */
+export function handleListFlows(db: Db, request: Request): Response {
+  const q = new URL(request.url).searchParams.get('q') ?? '';
+  return json({ flows: listFlows(db, { q }) } satisfies FlowListBody);
+}
+
+/** POST /api/flows: blank, from a template, or an import. */
+export async function handleCreateFlow(db: Db, request: Request): Promise<Response> {
+  const body = await readJson(request, newFlowRequestSchema);
+  if (!body.ok) return body.response;
+  const result = createFlow(db, body.data);
+  if (!result.ok) {
+    return problem(400, 'invalid_request', 'The request is not valid', [
+      { path: 'templateId', message: 'There is no template with this id' },
+    ]);
+  }
+  return json({ flow: result.flow } satisfies FlowBody, 201);
+}
+
+/** GET /api/flows/:id */
+export function handleGetFlow(db: Db, _request: Request, { id }: FlowParams): Response {
+  const flow = getFlow(db, id);
+  return flow ? json({ flow } satisfies FlowBody) : notFound(id);
+}
+
+/** PUT /api/flows/:id: refused with 409 when the flow was saved since the client loaded it. */
+export async function handleUpdateFlow(db: Db, request: Request, { id }: FlowParams): Promise<Response> {
+  const body = await readJson(request, UpdateFlowRequestSchema);
+  if (!body.ok) return body.response;
+  const result = updateFlow(db, id, body.data);
+  if (result.ok) return json({ flow: result.flow } satisfies FlowBody);
+  switch (result.reason) {
+    case 'not_found':
+      return notFound(id);
+    case 'stale_revision':
+      return problem(
+        409,
+        'stale_revision',
+        `This flow was saved elsewhere after revision ${body.data.revision}; reload revision ${result.currentRevision} and apply your changes again`,
+        undefined,
+        { currentRevision: result.currentRevision },
+      );
+    default:
+      return result satisfies never;
+  }
+}
+
+/** DELETE /api/flows/:id */
+export function handleDeleteFlow(db: Db, _request: Request, { id }: FlowParams): Response {
+  return deleteFlow(db, id) ? new Response(null, { status: 204 }) : notFound(id);
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** One thing wrong with some input, at a dot path into it ('' for the input as a whole). */
+export const IssueSchema = z.object({ path: z.string(), message: z.string() });
+export type Issue = z.infer<typeof IssueSchema>;
+
+/** Flattens zod's issues into dot paths a person (or a form) can point at: `document.nodes.2.kind`. */
+export function zodIssues(error: z.ZodError): Issue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+/** One line per issue: `document.nodes.2.kind: Unknown node kind "foo"`. */
+export function formatIssue(issue: Issue): string {
+  return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { IssueSchema, type Issue } from './issues';
+
+export const PROBLEM_CODES = ['invalid_json', 'invalid_request', 'not_found', 'stale_revision'] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/** Every error response's body. Clients parse it with this schema, so a proxy's HTML error page is told apart. */
+export const ProblemSchema = z.object({
+  error: z.object({
+    code: z.enum(PROBLEM_CODES),
+    message: z.string(),
+    issues: z.array(IssueSchema).optional(),
+    /** On stale_revision: the revision to reload. */
+    currentRevision: z.number().optional(),
+  }),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export function json(data: unknown, status = 200): Response {
+  return Response.json(data, { status });
+}
+
+export function problem(
+  status: number,
+  code: ProblemCode,
+  message: string,
+  issues?: Issue[],
+  extra?: Pick<Problem['error'], 'currentRevision'>,
+): Response {
+  const body: Problem = { error: { code, message, ...(issues && { issues }), ...extra } };
+  return json(body, status);
+}

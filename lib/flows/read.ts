@@ -1,0 +1,31 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { flows } from '@/db/schema';
+import { matchesQuery } from './search';
+import { toFlow, type Flow, type FlowSummary } from './stored-flow';
+
+/** Every flow whose name matches `q` (all when empty), most recently edited first. */
+export function listFlows(db: Db, { q = '' }: { q?: string } = {}): FlowSummary[] {
+  const rows = db
+    .select({
+      id: flows.id,
+      name: flows.name,
+      revision: flows.revision,
+      createdAt: flows.createdAt,
+      updatedAt: flows.updatedAt,
+      // Counted in SQL so listing never parses whole documents.
+      nodeCount: sql<number>`json_array_length(${flows.document}, '$.nodes')`,
+    })
+    .from(flows)
+    // rowid breaks ties between flows saved in the same millisecond: the later insert comes first.
+    .orderBy(desc(flows.updatedAt), desc(sql`rowid`))
+    .all();
+  // Filtered here rather than with LIKE, which folds only ASCII case.
+  return rows.filter((row) => matchesQuery(row.name, q));
+}
+
+/** One flow with its document and layout, or null when there is no such flow. */
+export function getFlow(db: Db, id: string): Flow | null {
+  const row = db.select().from(flows).where(eq(flows.id, id)).get();
+  return row ? toFlow(row) : null;
+}

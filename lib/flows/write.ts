@@ -1,0 +1,85 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { flows } from '@/db/schema';
+import { emptyDocument, type FlowDocument, type FlowLayout } from '@/lib/flow/document';
+import { newId } from '@/lib/flow/ids';
+import { getTemplate } from '@/lib/flow/templates';
+import { pruneLayout, toFlow, type Flow } from './stored-flow';
+
+/** Where a new flow's content comes from. Inputs are already validated (names trimmed, documents parsed). */
+export type NewFlow =
+  | { source: 'blank'; name: string }
+  | { source: 'template'; name: string; templateId: string }
+  | { source: 'import'; name: string; document: FlowDocument; layout: FlowLayout };
+
+export type CreateFlowResult = { ok: true; flow: Flow } | { ok: false; reason: 'unknown_template' };
+
+/** Fields a save may change; `revision` is the one the client last loaded. */
+export type FlowChanges = { revision: number; name?: string; document?: FlowDocument; layout?: FlowLayout };
+
+export type UpdateFlowResult =
+  | { ok: true; flow: Flow }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'stale_revision'; currentRevision: number };
+
+export function createFlow(db: Db, input: NewFlow, now = new Date()): CreateFlowResult {
+  const content = contentOf(input);
+  if (!content) return { ok: false, reason: 'unknown_template' };
+  const row = db
+    .insert(flows)
+    .values({
+      id: newId('fl'),
+      name: input.name,
+      document: content.document,
+      layout: pruneLayout(content.document, content.layout),
+      revision: 1,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  return { ok: true, flow: toFlow(row) };
+}
+
+function contentOf(input: NewFlow): { document: FlowDocument; layout: FlowLayout } | null {
+  switch (input.source) {
+    case 'blank':
+      return emptyDocument();
+    case 'template':
+      return getTemplate(input.templateId)?.build() ?? null;
+    case 'import':
+      return { document: input.document, layout: input.layout };
+    default:
+      return input satisfies never;
+  }
+}
+
+/**
+ * Saves changes only if nobody saved since the caller loaded `changes.revision` (optimistic concurrency):
+ * the revision check and the increment happen in one UPDATE, so two racing saves cannot both win.
+ */
+export function updateFlow(db: Db, id: string, changes: FlowChanges, now = new Date()): UpdateFlowResult {
+  const { revision, name, document, layout } = changes;
+  const row = db
+    .update(flows)
+    .set({
+      name,
+      document,
+      layout: document && layout ? pruneLayout(document, layout) : layout,
+      revision: revision + 1,
+      updatedAt: now,
+    })
+    .where(and(eq(flows.id, id), eq(flows.revision, revision)))
+    .returning()
+    .get();
+  if (row) return { ok: true, flow: toFlow(row) };
+  const current = db.select({ revision: flows.revision }).from(flows).where(eq(flows.id, id)).get();
+  return current
+    ? { ok: false, reason: 'stale_revision', currentRevision: current.revision }
+    : { ok: false, reason: 'not_found' };
+}
+
+/** Deletes a flow; false when there was none. */
+export function deleteFlow(db: Db, id: string): boolean {
+  return db.delete(flows).where(eq(flows.id, id)).run().changes > 0;
+}
