@@ -61,7 +61,20 @@ export async function handleUpdateFlow(db: Db, request: Request, { id }: FlowPar
   }
 }
 
-/** DELETE /api/flows/:id */
+/** DELETE /api/flows/:id: refused with 409 while a number routes calls to the flow. */
 export function handleDeleteFlow(db: Db, _request: Request, { id }: FlowParams): Response {
-  return deleteFlow(db, id) ? new Response(null, { status: 204 }) : notFound(id);
+  const result = deleteFlow(db, id);
+  if (result.ok) return new Response(null, { status: 204 });
+  switch (result.reason) {
+    case 'not_found':
+      return notFound(id);
+    case 'in_use':
+      return problem(
+        409,
+        'flow_in_use',
+        `This flow answers calls to ${result.numbers.join(', ')}. Move ${result.numbers.length === 1 ? 'that number' : 'those numbers'} to another flow first.`,
+      );
+    default:
+      return result satisfies never;
+  }
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** One thing wrong with some input, at a dot path into it ('' for the input as a whole). */
-export const IssueSchema = z.object({ path: z.string(), message: z.string() });
+/**
+ * One thing wrong with some input, at a dot path into it ('' for the input as a whole). Problems in a flow
+ * document also name the node, so the editor can outline it.
+ */
+export const IssueSchema = z.object({ path: z.string(), nodeId: z.string().optional(), message: z.string() });
 export type Issue = z.infer<typeof IssueSchema>;
 
 /** Flattens zod's issues into dot paths a person (or a form) can point at: `document.nodes.2.kind`. */

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { IssueSchema, type Issue } from './issues';
 
-export const PROBLEM_CODES = ['invalid_json', 'invalid_request', 'not_found', 'stale_revision'] as const;
+export const PROBLEM_CODES = [
+  'invalid_json',
+  'invalid_request',
+  'not_found',
+  'stale_revision',
+  /** DELETE of a flow that a number still routes to. */
+  'flow_in_use',
+  /** Publishing a draft that has errors; the issues name each node and field. */
+  'flow_invalid',
+  /** POST of a number that is already configured. */
+  'number_exists',
+] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /** Every error response's body. Clients parse it with this schema, so a proxy's HTML error page is told apart. */

@@ -24,6 +24,11 @@ export function listFlows(db: Db, { q = '' }: { q?: string } = {}): FlowSummary[
   return rows.filter((row) => matchesQuery(row.name, q));
 }
 
+/** Whether a flow exists, without loading its document. */
+export function flowExists(db: Db, id: string): boolean {
+  return db.select({ id: flows.id }).from(flows).where(eq(flows.id, id)).get() !== undefined;
+}
+
 /** One flow with its document and layout, or null when there is no such flow. */
 export function getFlow(db: Db, id: string): Flow | null {
   const row = db.select().from(flows).where(eq(flows.id, id)).get();

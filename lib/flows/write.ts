@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { flows } from '@/db/schema';
+import { flows, numbers } from '@/db/schema';
 import { emptyDocument, type FlowDocument, type FlowLayout } from '@/lib/flow/document';
 import { newId } from '@/lib/flow/ids';
 import { getTemplate } from '@/lib/flow/templates';
@@ -21,6 +21,11 @@ export type UpdateFlowResult =
   | { ok: true; flow: Flow }
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'stale_revision'; currentRevision: number };
+
+export type DeleteFlowResult =
+  | { ok: true }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'in_use'; numbers: string[] };
 
 export function createFlow(db: Db, input: NewFlow, now = new Date()): CreateFlowResult {
   const content = contentOf(input);
@@ -79,7 +84,14 @@ export function updateFlow(db: Db, id: string, changes: FlowChanges, now = new D
     : { ok: false, reason: 'not_found' };
 }
 
-/** Deletes a flow; false when there was none. */
-export function deleteFlow(db: Db, id: string): boolean {
-  return db.delete(flows).where(eq(flows.id, id)).run().changes > 0;
+/**
+ * Deletes a flow and its versions, unless a number still routes to it: a live line must never lose its flow
+ * (the numbers' foreign keys refuse it too; checking first turns that into an answer naming the numbers).
+ */
+export function deleteFlow(db: Db, id: string): DeleteFlowResult {
+  return db.transaction((tx): DeleteFlowResult => {
+    const bound = tx.select({ number: numbers.number }).from(numbers).where(eq(numbers.flowId, id)).orderBy(numbers.number).all();
+    if (bound.length > 0) return { ok: false, reason: 'in_use', numbers: bound.map((row) => row.number) };
+    return tx.delete(flows).where(eq(flows.id, id)).run().changes > 0 ? { ok: true } : { ok: false, reason: 'not_found' };
+  });
 }

@@ -7,6 +7,7 @@ import {
   handleListFlows,
   handleUpdateFlow,
 } from '@/lib/api/flows-handlers';
+import { handleCreateNumber } from '@/lib/api/numbers-handlers';
 import { handleListTemplates } from '@/lib/api/templates-handlers';
 import { createNode, emptyDocument, type FlowDocument } from '@/lib/flow/document';
 import { templates } from '@/lib/flow/templates';
@@ -231,5 +232,18 @@ describe('deleting', () => {
     expect((await api.get(flow.id)).status).toBe(404);
     expect((await api.delete(flow.id)).status).toBe(404);
     expect(await listNames()).toEqual([]);
+  });
+
+  it('refuses with 409 flow_in_use while a number routes to the flow, keeping it', async () => {
+    const flow = await created({ name: 'Support line' });
+    const bound = await handleCreateNumber(db, request('POST', '/api/numbers', { number: '447700900123', flowId: flow.id }));
+    expect(bound.status).toBe(201);
+    const response = await api.delete(flow.id);
+    expect(response.status).toBe(409);
+    expect((await response.json()).error).toEqual({
+      code: 'flow_in_use',
+      message: 'This flow answers calls to 447700900123. Move that number to another flow first.',
+    });
+    expect((await api.get(flow.id)).status).toBe(200);
   });
 });

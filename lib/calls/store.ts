@@ -1,0 +1,110 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { calls, continuations, webhookEvents, type CallRow, type NewCallRow } from '@/db/schema';
+import { NccoSchema, type Ncco } from '@/lib/ncco';
+
+/*
+ * Storage for live calls: rows only, no call logic. Vonage retries any webhook it did not see answered in
+ * time, and may deliver a retry while the first attempt is still running, so every write here is
+ * idempotent: the first one lands and later ones get back what it stored.
+ */
+
+export type NewCall = Omit<NewCallRow, 'startedAt' | 'updatedAt'>;
+
+/** Starts a call; if its uuid is already stored (a retried answer webhook), returns that row unchanged. */
+export function createCall(db: Db, call: NewCall, now = new Date()): CallRow {
+  const inserted = db
+    .insert(calls)
+    .values({ ...call, startedAt: now, updatedAt: now })
+    .onConflictDoNothing({ target: calls.uuid })
+    .returning()
+    .get();
+  return inserted ?? mustGetCall(db, call.uuid);
+}
+
+export function getCall(db: Db, uuid: string): CallRow | null {
+  return db.select().from(calls).where(eq(calls.uuid, uuid)).get() ?? null;
+}
+
+/** Stores a call's runtime state (and status, when given); false when there is no such call. */
+export function saveCallState(db: Db, uuid: string, state: unknown, status?: string, now = new Date()): boolean {
+  return db.update(calls).set({ state, status, updatedAt: now }).where(eq(calls.uuid, uuid)).run().changes > 0;
+}
+
+/** What a continuation URL was answered with: an NCCO, or null for an empty 200. */
+export type StoredContinuation = { callUuid: string; response: Ncco | null };
+
+/** The answer already given for a continuation token (by its hash), or null when it is the first request. */
+export function findContinuation(db: Db, tokenHash: string): StoredContinuation | null {
+  const row = db
+    .select({ callUuid: continuations.callUuid, response: continuations.response })
+    .from(continuations)
+    .where(eq(continuations.tokenHash, tokenHash))
+    .get();
+  return row ? toContinuation(row) : null;
+}
+
+/**
+ * Records the answer to a continuation unless one is already stored, and returns whichever is stored: when
+ * two deliveries of one webhook race, both answer with the NCCO that landed first.
+ */
+export function saveContinuation(
+  db: Db,
+  tokenHash: string,
+  callUuid: string,
+  response: Ncco | null,
+  now = new Date(),
+): StoredContinuation {
+  const inserted = db
+    .insert(continuations)
+    .values({ tokenHash, callUuid, response, createdAt: now })
+    .onConflictDoNothing({ target: continuations.tokenHash })
+    .returning({ callUuid: continuations.callUuid, response: continuations.response })
+    .get();
+  if (inserted) return toContinuation(inserted);
+  const stored = findContinuation(db, tokenHash);
+  if (!stored) throw new Error(`continuation ${tokenHash} conflicted but is not stored`);
+  return stored;
+}
+
+export type NewWebhookEvent = {
+  source: (typeof webhookEvents.$inferInsert)['source'];
+  callUuid: string | null;
+  conversationUuid: string | null;
+  status: string | null;
+  /** Identifies one delivery across Vonage's retries; null stores every delivery. */
+  dedupeKey: string | null;
+  /** The raw request body, stored even (especially) when it could not be parsed. */
+  payload: string;
+  parsedOk: boolean;
+  problem: string | null;
+};
+
+/** Appends a webhook to the event log; a delivery whose dedupeKey is already stored is not stored again. */
+export function recordWebhookEvent(db: Db, event: NewWebhookEvent, now = new Date()): { stored: boolean; id: number } {
+  const inserted = db
+    .insert(webhookEvents)
+    .values({ ...event, receivedAt: now })
+    .onConflictDoNothing({ target: webhookEvents.dedupeKey })
+    .returning({ id: webhookEvents.id })
+    .get();
+  if (inserted) return { stored: true, id: inserted.id };
+  const existing = event.dedupeKey === null ? undefined : findEventId(db, event.dedupeKey);
+  if (existing === undefined) throw new Error(`webhook event ${event.dedupeKey} conflicted but is not stored`);
+  return { stored: false, id: existing };
+}
+
+function findEventId(db: Db, dedupeKey: string): number | undefined {
+  return db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.dedupeKey, dedupeKey)).get()?.id;
+}
+
+function mustGetCall(db: Db, uuid: string): CallRow {
+  const call = getCall(db, uuid);
+  if (!call) throw new Error(`call ${uuid} conflicted but is not stored`);
+  return call;
+}
+
+/** Stored NCCOs passed NccoSchema when served; one that fails now is corrupt storage, so this throws. */
+function toContinuation(row: { callUuid: string; response: unknown }): StoredContinuation {
+  return { callUuid: row.callUuid, response: NccoSchema.nullable().parse(row.response) };
+}

@@ -1,0 +1,51 @@
+import { eq, max } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { flows, flowVersions } from '@/db/schema';
+import type { Issue } from '@/lib/api/issues';
+import { bumpRoutingRevision } from '@/lib/app-state';
+import { newId } from '@/lib/flow/ids';
+import { toFlow } from '@/lib/flows/stored-flow';
+import { publishIssues } from './publish-issues';
+import { toVersionSummary, type VersionSummary } from './stored-version';
+
+export const VERSION_NOTE_MAX = 500;
+
+export type CreateVersionResult =
+  | { ok: true; version: VersionSummary }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'invalid'; issues: Issue[] };
+
+/**
+ * Publishes a flow's current draft as its next version (1, 2, 3…), refusing a draft with errors. The
+ * read, the numbering and the insert share one write transaction, taken up front so that two publishes
+ * from different processes queue instead of both picking the same number.
+ */
+export function createVersion(db: Db, flowId: string, note = '', now = new Date()): CreateVersionResult {
+  return db.transaction(
+    (tx): CreateVersionResult => {
+      const row = tx.select().from(flows).where(eq(flows.id, flowId)).get();
+      if (!row) return { ok: false, reason: 'not_found' };
+      const flow = toFlow(row);
+      const issues = publishIssues(flow.document);
+      if (issues.length > 0) return { ok: false, reason: 'invalid', issues };
+      const last = tx.select({ number: max(flowVersions.number) }).from(flowVersions).where(eq(flowVersions.flowId, flowId)).get();
+      const version = tx
+        .insert(flowVersions)
+        .values({
+          id: newId('ver'),
+          flowId,
+          number: (last?.number ?? 0) + 1,
+          document: flow.document,
+          layout: flow.layout,
+          note,
+          createdAt: now,
+        })
+        .returning()
+        .get();
+      // A Go to flow node runs its target's newest version, so a publish changes routing too.
+      bumpRoutingRevision(tx);
+      return { ok: true, version: toVersionSummary(version) };
+    },
+    { behavior: 'immediate' },
+  );
+}

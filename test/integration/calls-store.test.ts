@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '@/db/client';
+import { webhookEvents } from '@/db/schema';
+import { bumpRoutingRevision, getContinuationSecret, getRoutingRevision } from '@/lib/app-state';
+import {
+  createCall,
+  findContinuation,
+  getCall,
+  recordWebhookEvent,
+  saveCallState,
+  saveContinuation,
+  type NewCall,
+  type NewWebhookEvent,
+} from '@/lib/calls/store';
+import { createFlow, deleteFlow } from '@/lib/flows/write';
+import type { Ncco } from '@/lib/ncco';
+import { createVersion } from '@/lib/versions/create-version';
+import { createTestDb } from '../helpers/db';
+
+let db: Db;
+beforeEach(() => {
+  db = createTestDb();
+});
+
+const T0 = new Date('2025-03-01T09:00:00Z');
+const T1 = new Date('2025-03-01T09:00:05Z');
+
+const call = (patch: Partial<NewCall> = {}): NewCall => ({
+  uuid: 'call-1',
+  conversationUuid: 'CON-1',
+  from: '447700900001',
+  to: '447700900123',
+  number: '447700900123',
+  status: 'started',
+  state: { vars: {} },
+  ...patch,
+});
+
+const talk = (text: string): Ncco => [{ action: 'talk', text }];
+
+describe('calls', () => {
+  it('keeps the first row when the answer webhook is retried with the same uuid', () => {
+    const first = createCall(db, call(), T0);
+    expect(first).toMatchObject({ uuid: 'call-1', status: 'started', simulated: false, flowId: null, startedAt: T0 });
+    const retried = createCall(db, call({ status: 'ringing', state: { vars: { retried: true } } }), T1);
+    expect(retried).toEqual(first);
+    expect(getCall(db, 'call-1')).toEqual(first);
+  });
+
+  it('saves state, and status only when given', () => {
+    createCall(db, call(), T0);
+    expect(saveCallState(db, 'call-1', { vars: { pin: '1234' } }, 'answered', T1)).toBe(true);
+    expect(getCall(db, 'call-1')).toMatchObject({ state: { vars: { pin: '1234' } }, status: 'answered', updatedAt: T1, startedAt: T0 });
+    expect(saveCallState(db, 'call-1', { vars: {} })).toBe(true);
+    expect(getCall(db, 'call-1')).toMatchObject({ state: { vars: {} }, status: 'answered' });
+    expect(saveCallState(db, 'no-such-call', {})).toBe(false);
+    expect(getCall(db, 'no-such-call')).toBeNull();
+  });
+
+  it('outlive the flow they ran: deleting it nulls their links', () => {
+    const created = createFlow(db, { source: 'blank', name: 'Support' });
+    if (!created.ok) throw new Error('flow not created');
+    const version = createVersion(db, created.flow.id);
+    if (!version.ok) throw new Error('version not created');
+    createCall(db, call({ flowId: created.flow.id, versionId: version.version.id }), T0);
+    expect(deleteFlow(db, created.flow.id)).toEqual({ ok: true });
+    expect(getCall(db, 'call-1')).toMatchObject({ uuid: 'call-1', flowId: null, versionId: null });
+  });
+});
+
+describe('continuations', () => {
+  it('answers a repeated continuation with the response stored first', () => {
+    createCall(db, call(), T0);
+    expect(findContinuation(db, 'hash-a')).toBeNull();
+    expect(saveContinuation(db, 'hash-a', 'call-1', talk('first'), T0)).toEqual({ callUuid: 'call-1', response: talk('first') });
+    // A concurrent duplicate computed its own answer; it must still serve the first one.
+    expect(saveContinuation(db, 'hash-a', 'call-1', talk('second'), T1)).toEqual({ callUuid: 'call-1', response: talk('first') });
+    expect(findContinuation(db, 'hash-a')).toEqual({ callUuid: 'call-1', response: talk('first') });
+  });
+
+  it('stores an empty answer (null) as null', () => {
+    createCall(db, call(), T0);
+    expect(saveContinuation(db, 'hash-b', 'call-1', null)).toEqual({ callUuid: 'call-1', response: null });
+    expect(saveContinuation(db, 'hash-b', 'call-1', talk('late'))).toEqual({ callUuid: 'call-1', response: null });
+  });
+
+  it('belong to a stored call', () => {
+    expect(() => saveContinuation(db, 'hash-c', 'no-such-call', null)).toThrow(/FOREIGN KEY constraint failed/);
+  });
+});
+
+describe('webhook events', () => {
+  const event = (patch: Partial<NewWebhookEvent> = {}): NewWebhookEvent => ({
+    source: 'voice',
+    callUuid: 'call-1',
+    conversationUuid: 'CON-1',
+    status: 'ringing',
+    dedupeKey: 'voice:call-1:ringing',
+    payload: '{"status":"ringing"}',
+    parsedOk: true,
+    problem: null,
+    ...patch,
+  });
+
+  it('stores a delivery once: a retry with the same dedupe key gets the first id back', () => {
+    const first = recordWebhookEvent(db, event(), T0);
+    expect(first).toEqual({ stored: true, id: expect.any(Number) });
+    expect(recordWebhookEvent(db, event({ payload: '{"retry":1}' }), T1)).toEqual({ stored: false, id: first.id });
+    const second = recordWebhookEvent(db, event({ status: 'answered', dedupeKey: 'voice:call-1:answered' }), T1);
+    expect(second.stored).toBe(true);
+    expect(second.id).toBeGreaterThan(first.id);
+    expect(db.select().from(webhookEvents).all().map((e) => [e.status, e.payload])).toEqual([
+      ['ringing', '{"status":"ringing"}'],
+      ['answered', '{"status":"ringing"}'],
+    ]);
+  });
+
+  it('stores every delivery without a dedupe key, keeping raw bodies it could not parse', () => {
+    const garbled = event({ source: 'answer', callUuid: null, conversationUuid: null, status: null, dedupeKey: null, payload: 'not json{', parsedOk: false, problem: 'The body is not JSON' });
+    const a = recordWebhookEvent(db, garbled, T0);
+    const b = recordWebhookEvent(db, garbled, T0);
+    expect([a.stored, b.stored]).toEqual([true, true]);
+    expect(b.id).not.toBe(a.id);
+    expect(db.select().from(webhookEvents).all()).toEqual([
+      { id: a.id, source: 'answer', callUuid: null, conversationUuid: null, status: null, dedupeKey: null, payload: 'not json{', parsedOk: false, problem: 'The body is not JSON', receivedAt: T0 },
+      expect.objectContaining({ id: b.id, payload: 'not json{' }),
+    ]);
+  });
+});
+
+describe('app state', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-app-state-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('generates the continuation secret once and keeps it across restarts', () => {
+    const file = path.join(dir, 'app.db');
+    const first = openDatabase(file);
+    const secret = getContinuationSecret(first);
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(getContinuationSecret(first)).toBe(secret);
+    first.$client.close();
+    const reopened = openDatabase(file);
+    expect(getContinuationSecret(reopened)).toBe(secret);
+    reopened.$client.close();
+    expect(getContinuationSecret(createTestDb())).not.toBe(secret);
+  });
+
+  it('counts the routing revision up from 0', () => {
+    expect(getRoutingRevision(db)).toBe(0);
+    expect(bumpRoutingRevision(db)).toBe(1);
+    expect(bumpRoutingRevision(db)).toBe(2);
+    expect(getRoutingRevision(db)).toBe(2);
+  });
+});
