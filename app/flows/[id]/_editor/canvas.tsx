@@ -1,0 +1,122 @@
+'use client';
+
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import type { KindCategory } from '@/lib/flow/node-kind';
+import { isKindId, kindOf } from '@/lib/flow/registry';
+import { useEditor, useEditorContext } from './editor-context';
+import { createNodeDeriver, deriveEdges, type FlowNodeType } from './flow-elements';
+import { FlowNodeView } from './flow-node-view';
+import { KIND_DRAG_TYPE } from './palette-item';
+import { useAddNode } from './use-add-node';
+import { useFlowChanges } from './use-flow-changes';
+import { useProblems } from './use-problems';
+import styles from './canvas.module.css';
+
+const nodeTypes = { flow: FlowNodeView };
+
+/** Where each kind family shows on the minimap; mirrors the node header colours. */
+const MINIMAP_COLOURS: Record<KindCategory, string> = {
+  start: '#15803d', speak: '#2563eb', gather: '#7c3aed', logic: '#c2410c', connect: '#0f766e', end: '#be123c', canvas: '#e9d77a',
+};
+
+/**
+ * React Flow, controlled by the editor store: nodes and edges are derived from the state on every
+ * render, and every change React Flow reports becomes a store command (or, for sizes, a measurement).
+ */
+export function Canvas() {
+  const { store, sizes, canvas } = useEditorContext();
+  const document = useEditor((s) => s.present.document);
+  const layout = useEditor((s) => s.present.layout);
+  const selection = useEditor((s) => s.selection);
+  const { severities } = useProblems();
+  const [deriveNodes] = useState(createNodeDeriver);
+  const { onNodesChange, onEdgesChange, onNodeDragStop, measureTick } = useFlowChanges();
+  const { screenToFlowPosition } = useReactFlow();
+  const addNode = useAddNode();
+
+  const nodes = useMemo(
+    () => deriveNodes(document, layout, selection, severities, sizes.current),
+    // measureTick: sizes is a ref, the tick says it changed.
+    [deriveNodes, document, layout, selection, severities, sizes, measureTick],
+  );
+  const edges = useMemo(() => deriveEdges(document, selection), [document, selection]);
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      if (!connection.sourceHandle) return;
+      store.dispatch({ type: 'connect', source: connection.source, sourceHandle: connection.sourceHandle, target: connection.target });
+    },
+    [store],
+  );
+
+  const isValidConnection = useCallback(
+    (connection: Connection | Edge) => {
+      const target = store.getState().present.document.nodes.find((n) => n.id === connection.target);
+      return !!target && kindOf(target.kind).hasInput && !!connection.sourceHandle;
+    },
+    [store],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(KIND_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(KIND_DRAG_TYPE);
+      if (!isKindId(kind)) return;
+      event.preventDefault();
+      addNode(kind, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [addNode, screenToFlowPosition],
+  );
+
+  return (
+    <div className={styles.canvas} ref={canvas} data-testid="canvas">
+      <ReactFlow<FlowNodeType, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        // Deleting goes through the store's removeElements (one undo entry), see use-shortcuts.
+        deleteKeyCode={null}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        minZoom={0.2}
+        maxZoom={2}
+        defaultEdgeOptions={{ type: 'smoothstep' }}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#c5cad3" />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap
+          pannable
+          zoomable
+          position="bottom-right"
+          nodeColor={(node) => MINIMAP_COLOURS[kindOf((node as FlowNodeType).data.node.kind).category]}
+          nodeBorderRadius={4}
+          ariaLabel="Overview of the flow"
+        />
+      </ReactFlow>
+    </div>
+  );
+}

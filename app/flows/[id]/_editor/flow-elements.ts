@@ -1,0 +1,68 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { DraftNode, FlowDocument, FlowLayout } from '@/lib/flow/document';
+import type { Selection } from '@/lib/editor/types';
+import type { MeasuredSizes } from './editor-context';
+
+export type Severity = 'error' | 'warning';
+
+export type FlowNodeData = { node: DraftNode; severity: Severity | null };
+export type FlowNodeType = Node<FlowNodeData, 'flow'>;
+
+type Cached = { key: readonly unknown[]; node: FlowNodeType };
+
+/**
+ * React Flow nodes derived from the store on every render. Unchanged nodes keep their object
+ * identity (React Flow then skips re-adopting them), and each carries the size React Flow measured,
+ * because a node handed over without `measured` is hidden and measured again.
+ */
+export function createNodeDeriver() {
+  let cache = new Map<string, Cached>();
+  return (
+    document: FlowDocument,
+    layout: FlowLayout,
+    selection: Selection,
+    severities: ReadonlyMap<string, Severity>,
+    sizes: MeasuredSizes,
+  ): FlowNodeType[] => {
+    const selected = new Set(selection.nodes);
+    const next = new Map<string, Cached>();
+    const nodes = document.nodes.map((draft) => {
+      const position = layout[draft.id] ?? { x: 0, y: 0 };
+      const severity = severities.get(draft.id) ?? null;
+      const size = sizes.get(draft.id);
+      const isSelected = selected.has(draft.id);
+      const key = [draft, position.x, position.y, severity, size?.width, size?.height, isSelected];
+      const hit = cache.get(draft.id);
+      const entry =
+        hit && hit.key.every((v, i) => v === key[i])
+          ? hit
+          : {
+              key,
+              node: {
+                id: draft.id,
+                type: 'flow' as const,
+                position,
+                data: { node: draft, severity },
+                selected: isSelected,
+                ...(size ? { measured: size } : {}),
+              },
+            };
+      next.set(draft.id, entry);
+      return entry.node;
+    });
+    cache = next;
+    return nodes;
+  };
+}
+
+/** React Flow edges for the document; an edge is highlighted (selected) only through the store. */
+export function deriveEdges(document: FlowDocument, selection: Selection): Edge[] {
+  const selected = new Set(selection.edges);
+  return document.edges.map((edge) => ({
+    id: edge.id,
+    source: edge.source,
+    sourceHandle: edge.sourceHandle,
+    target: edge.target,
+    selected: selected.has(edge.id),
+  }));
+}
