@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ResumeRules, RunRule } from '@/lib/runtime/engine/rule';
 import type { Field } from './fields';
 import type { LooseData } from './loose';
 
@@ -12,7 +13,7 @@ export type KindCategory = (typeof KIND_CATEGORIES)[number];
 /**
  * Everything Switchboard knows about one node kind, in one place: its data schema (strict: what a
  * publishable node must satisfy), defaults, outputs, the summary its canvas box shows and its
- * inspector fields. The call runtime adds the kind's NCCO rule here too.
+ * inspector fields, and how a call executes it (the runtime engine is a generic loop over `run`).
  */
 export interface NodeKind<K extends string = string, S extends z.ZodObject = z.ZodObject> {
   readonly kind: K;
@@ -37,6 +38,10 @@ export interface NodeKind<K extends string = string, S extends z.ZodObject = z.Z
    * loop, while a loop without one would run forever (a lint error).
    */
   readonly interactive: boolean;
+  /** What a call does here; absent for kinds a call never visits (Note). */
+  readonly run?: RunRule<z.infer<S>>;
+  /** How the node continues when Vonage reports back (an input result, a connect status). */
+  readonly resume?: ResumeRules<z.infer<S>>;
 }
 
 /** Identity helper that keeps the literal kind and the schema's type for the registry. */

@@ -5,6 +5,8 @@ import { defineKind, type OutputHandle } from '../node-kind';
 import { checkRegex } from '../safe-regex';
 import { CALL_FIELDS, VARIABLE_NAME } from '../variables';
 import { clip, hasTemplate, ItemIdSchema } from './formats';
+import { pickBranch } from '@/lib/runtime/conditions';
+import { resolveName } from '@/lib/runtime/template';
 
 export const OPERATORS = {
   equals: 'is',
@@ -153,4 +155,16 @@ export const branch = defineKind({
   ],
   hasInput: true,
   interactive: false,
+  run: {
+    serverSide: true,
+    execute: (data, ctx) => {
+      const picked = pickBranch(data.conditions, ctx.scope);
+      const chosen = data.conditions[picked.index];
+      if (chosen) return ctx.decide(picked.handle, picked.actual, `${describeCondition(chosen)} holds`);
+      // No condition held: show every value that was looked at, since any of them could be the surprise.
+      const subjects = [...new Set(data.conditions.map((c) => c.subject.trim()))];
+      const values = subjects.map((s) => `${s} = "${resolveName(s, ctx.scope)}"`).join(', ');
+      return ctx.decide('else', values, 'No condition holds');
+    },
+  },
 });

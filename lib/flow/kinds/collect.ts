@@ -3,6 +3,7 @@ import { str } from '../loose';
 import { defineKind } from '../node-kind';
 import { VariableNameSchema } from '../variables';
 import { checkPrompt, promptFields, promptShape } from './prompt';
+import { prompt } from '@/lib/runtime/engine/actions';
 
 /** Asks for a number on the keypad (account number, PIN…) and stores it in a variable (NCCO `input`, dtmf). */
 export const collect = defineKind({
@@ -53,4 +54,30 @@ export const collect = defineKind({
   ],
   hasInput: true,
   interactive: true,
+  run: {
+    serverSide: false,
+    execute: (data, ctx) => ({
+      type: 'wait',
+      actions: [
+        prompt(ctx, data),
+        {
+          action: 'input',
+          type: ['dtmf'],
+          dtmf: { maxDigits: data.maxDigits, submitOnHash: data.submitOnHash, timeOut: data.timeout },
+          eventUrl: [ctx.continuationUrl('input')],
+        },
+      ],
+    }),
+  },
+  resume: {
+    input: (data, ctx, event) => {
+      const typed = event.result.dtmf?.digits ?? '';
+      // With "hash finishes", # ends the number rather than being part of it.
+      const digits = data.submitOnHash ? typed.replace(/#$/, '') : typed;
+      const vars = { [data.variable]: digits };
+      return digits
+        ? { ...ctx.decide('done', digits, `Typed ${digits}`), vars }
+        : { ...ctx.decide('noInput', '', 'No digits typed'), vars };
+    },
+  },
 });

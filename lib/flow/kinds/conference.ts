@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { str } from '../loose';
 import { defineKind, NEXT } from '../node-kind';
 import { clip, httpsUrlProblem } from './formats';
+import { CONVERSATION_DEFAULTS } from '@/lib/ncco';
+import { templateInvalid, withoutDefaults } from '@/lib/runtime/engine/actions';
 
 /** Joins the caller to a named conference room (NCCO `conversation`); callers using the same name meet. */
 export const conference = defineKind({
@@ -58,4 +60,25 @@ export const conference = defineKind({
   ],
   hasInput: true,
   interactive: true,
+  run: {
+    serverSide: false,
+    execute: (data, ctx) => {
+      const name = ctx.render(data.name, 'text').trim();
+      if (!name) throw templateInvalid(ctx, 'The room name is empty once its {{variables}} are filled in');
+      const action = withoutDefaults(
+        {
+          action: 'conversation' as const,
+          name,
+          musicOnHoldUrl: data.musicOnHoldUrl ? [data.musicOnHoldUrl.trim()] : undefined,
+          startOnEnter: data.startOnEnter,
+          endOnExit: data.endOnExit,
+          record: data.record,
+          // The caller hears the room but is not heard in it.
+          mute: data.mute,
+        },
+        CONVERSATION_DEFAULTS,
+      );
+      return { type: 'next', handle: 'next', actions: [action] };
+    },
+  },
 });

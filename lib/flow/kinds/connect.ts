@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { newId } from '../ids';
 import { list, str, type Loose } from '../loose';
 import { defineKind } from '../node-kind';
+import { connectActions, FAILED_STATUSES } from './connect-dial';
 import { httpsUrlProblem, ItemIdSchema, phoneProblem } from './formats';
 
 export const ENDPOINT_TYPES = {
@@ -27,7 +28,7 @@ const EndpointSchema = z.object({
   contentType: z.string(),
   dtmfAnswer: z.string(),
 });
-type Endpoint = z.infer<typeof EndpointSchema>;
+export type Endpoint = z.infer<typeof EndpointSchema>;
 
 /** The message for the one field of an endpoint that is wrong, keyed by that field. */
 function endpointProblem(e: Endpoint): [keyof Endpoint, string] | null {
@@ -77,6 +78,30 @@ const newEndpoint = () => ({
   dtmfAnswer: '',
 });
 
+const schema = z
+  .object({
+    endpoints: z.array(EndpointSchema).min(1, 'Add someone to connect to').max(5, 'At most 5 to try in turn'),
+    /** Caller ID for the new leg; '' leaves it to the runtime (the number the caller dialled). */
+    from: z.string(),
+    timeout: z.number().int('A whole number of seconds').min(1, 'At least 1 second').max(120, 'Vonage rings for at most 120 seconds'),
+    limit: z.number().int('A whole number of seconds').min(1, 'At least 1 second').max(7200, 'A call can last at most 7,200 seconds (2 hours)'),
+    ringbackTone: z.string(),
+    machineDetection: z.enum(['', 'continue', 'hangup'], { error: 'Choose what to do about answering machines' }),
+  })
+  .superRefine((data, ctx) => {
+    data.endpoints.forEach((endpoint, i) => {
+      const problem = endpointProblem(endpoint);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['endpoints', i, problem[0]], message: problem[1] });
+    });
+    const fromProblem = data.from ? phoneProblem(data.from) : null;
+    if (fromProblem) ctx.addIssue({ code: 'custom', path: ['from'], message: fromProblem });
+    const toneProblem = data.ringbackTone ? httpsUrlProblem(data.ringbackTone) : null;
+    if (toneProblem) ctx.addIssue({ code: 'custom', path: ['ringbackTone'], message: toneProblem });
+  });
+
+/** A Connect's data as its strict schema accepts it. */
+export type ConnectData = z.infer<typeof schema>;
+
 /**
  * Puts the caller through to someone else (NCCO `connect`). Vonage dials one endpoint per connect, so the
  * runtime tries the endpoints in order and takes `failed` only when none answers.
@@ -87,26 +112,7 @@ export const connect = defineKind({
   icon: '☎️',
   category: 'connect',
   description: 'Put the caller through to a phone number, app user, SIP address or extension.',
-  schema: z
-    .object({
-      endpoints: z.array(EndpointSchema).min(1, 'Add someone to connect to').max(5, 'At most 5 to try in turn'),
-      /** Caller ID for the new leg; '' leaves it to the runtime (the number the caller dialled). */
-      from: z.string(),
-      timeout: z.number().int('A whole number of seconds').min(1, 'At least 1 second').max(120, 'Vonage rings for at most 120 seconds'),
-      limit: z.number().int('A whole number of seconds').min(1, 'At least 1 second').max(7200, 'A call can last at most 7,200 seconds (2 hours)'),
-      ringbackTone: z.string(),
-      machineDetection: z.enum(['', 'continue', 'hangup'], { error: 'Choose what to do about answering machines' }),
-    })
-    .superRefine((data, ctx) => {
-      data.endpoints.forEach((endpoint, i) => {
-        const problem = endpointProblem(endpoint);
-        if (problem) ctx.addIssue({ code: 'custom', path: ['endpoints', i, problem[0]], message: problem[1] });
-      });
-      const fromProblem = data.from ? phoneProblem(data.from) : null;
-      if (fromProblem) ctx.addIssue({ code: 'custom', path: ['from'], message: fromProblem });
-      const toneProblem = data.ringbackTone ? httpsUrlProblem(data.ringbackTone) : null;
-      if (toneProblem) ctx.addIssue({ code: 'custom', path: ['ringbackTone'], message: toneProblem });
-    }),
+  schema,
   defaults: () => ({ endpoints: [newEndpoint()], from: '', timeout: 30, limit: 7200, ringbackTone: '', machineDetection: '' as const }),
   outputs: () => [
     { id: 'answered', label: 'answered' },
@@ -191,4 +197,16 @@ export const connect = defineKind({
   ],
   hasInput: true,
   interactive: true,
+  run: { serverSide: false, execute: (data, ctx) => connectActions(data, ctx, 0) },
+  resume: {
+    connect: (data, ctx, { endpointIndex, status }) => {
+      if (!FAILED_STATUSES.has(status)) return { type: 'ignore', reason: `${describeEndpoint(data.endpoints[endpointIndex] ?? null)}: ${status}` };
+      const next = endpointIndex + 1;
+      if (next < data.endpoints.length) {
+        ctx.note(`${describeEndpoint(data.endpoints[endpointIndex] ?? null)}: ${status}; trying ${describeEndpoint(data.endpoints[next] ?? null)}`);
+        return connectActions(data, ctx, next);
+      }
+      return ctx.decide('failed', status, `Nobody answered (${describeEndpoint(data.endpoints[endpointIndex] ?? null)}: ${status})`);
+    },
+  },
 });

@@ -19,4 +19,5 @@ export const goto = defineKind({
   fields: [{ type: 'flow', key: 'flowId', label: 'Flow', help: 'The call continues from that flow’s Incoming call' }],
   hasInput: true,
   interactive: false,
+  run: { serverSide: true, execute: (data) => ({ type: 'goto', flowId: data.flowId }) },
 });

@@ -15,4 +15,6 @@ export const hangup = defineKind({
   fields: [],
   hasInput: true,
   interactive: false,
+  // Not server-side: it decides nothing and costs nothing, so it never needs deferring behind a notify.
+  run: { serverSide: false, endsCall: true, execute: () => ({ type: 'end' }) },
 });

@@ -3,6 +3,8 @@ import { newId } from '../ids';
 import { list, str } from '../loose';
 import { defineKind } from '../node-kind';
 import { DateSchema, ItemIdSchema, TIME, TIME_ZONE_OPTIONS, TimeSchema, TimeZoneSchema } from './formats';
+import { evaluateHours, HoursError } from '@/lib/runtime/hours';
+import { RuntimeError } from '@/lib/runtime/engine/errors';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -117,4 +119,18 @@ export const hours = defineKind({
   ],
   hasInput: true,
   interactive: false,
+  run: {
+    serverSide: true,
+    execute: (data, ctx) => {
+      const forced = ctx.overrides.hours;
+      if (forced) return ctx.decide(forced, forced, `The number is set to always ${forced === 'open' ? 'open' : 'closed'}`);
+      try {
+        const { result, reason } = evaluateHours(data, ctx.now);
+        return ctx.decide(result, ctx.now.toISOString(), reason);
+      } catch (error) {
+        if (error instanceof HoursError) throw new RuntimeError('hours_invalid', error.message, ctx.nodeId);
+        throw error;
+      }
+    },
+  },
 });

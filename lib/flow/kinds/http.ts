@@ -4,6 +4,9 @@ import { str } from '../loose';
 import { defineKind } from '../node-kind';
 import { VariableNameSchema } from '../variables';
 import { clip, httpUrlProblem, ItemIdSchema, stringWith } from './formats';
+import { isJsonTemplate, renderJson, renderUrl, templateInvalid } from '@/lib/runtime/engine/actions';
+import { valueAtPath } from '@/lib/runtime/engine/json-path';
+import type { VarValue } from '@/lib/runtime/engine/types';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -117,4 +120,37 @@ export const http = defineKind({
   ],
   hasInput: true,
   interactive: false,
+  run: {
+    serverSide: true,
+    execute: async (data, ctx) => {
+      const url = renderUrl(ctx, data.url, 'address');
+      const headers: Record<string, string> = {};
+      for (const header of data.headers) {
+        const value = ctx.render(header.value, 'text');
+        // A line break from a variable would let call data write headers of its own.
+        if (/[\r\n]/.test(value)) throw templateInvalid(ctx, `The ${header.name} header holds a line break once its {{variables}} are filled in`);
+        headers[header.name] = value;
+      }
+      let body: string | undefined;
+      if (METHODS_WITH_BODY.includes(data.method) && data.body.trim()) {
+        const json = isJsonTemplate(data.body);
+        body = json ? renderJson(ctx, data.body, 'body').text : ctx.render(data.body, 'text');
+        const typed = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+        if (json && !typed) headers['content-type'] = 'application/json';
+      }
+      const result = await ctx.http({ method: data.method, url, headers, body, timeoutMs: data.timeoutMs });
+      if (!result) return ctx.decide('error', 'no time left', 'The call had no time left for another request');
+      if (result.type === 'failure') return ctx.decide('error', result.reason, result.message);
+      if (result.status < 200 || result.status > 299) return ctx.decide('error', String(result.status), `The service answered ${result.status}`);
+      const vars: Record<string, VarValue> = {};
+      const missing: string[] = [];
+      for (const { variable, path } of data.responseMap) {
+        const value = valueAtPath(result.body, path);
+        if (value === undefined) missing.push(path);
+        vars[variable] = value ?? null;
+      }
+      if (missing.length > 0) ctx.note(`Not in the answer: ${missing.join(', ')} (stored as empty)`);
+      return { ...ctx.decide('success', String(result.status), `The service answered ${result.status}`), vars };
+    },
+  },
 });

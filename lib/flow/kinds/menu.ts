@@ -5,6 +5,7 @@ import { list, str } from '../loose';
 import { defineKind, type OutputHandle } from '../node-kind';
 import { ItemIdSchema } from './formats';
 import { checkPrompt, promptFields, promptShape } from './prompt';
+import { firstAttempt, menuActions, readMenuAnswer } from './menu-answer';
 
 const DTMF_KEY = /^[0-9*#]$/;
 const RESERVED_HANDLES = ['noInput', 'noMatch'];
@@ -18,46 +19,52 @@ const ChoiceSchema = z.object({
   label: z.string().trim().max(40, 'Keep the label under 40 characters'),
 });
 
+const schema = z
+  .object({
+    ...promptShape,
+    dtmf: z.boolean(),
+    speech: z.boolean(),
+    choices: z.array(ChoiceSchema).min(1, 'Add at least one choice').max(12, 'At most 12 choices'),
+    timeout: z.number().int().min(1, 'At least 1 second').max(10, 'Vonage waits at most 10 seconds for a key'),
+    retries: z.number().int().min(0).max(5, 'At most 5 retries'),
+    reprompt: z.string().trim().max(1500, 'At most 1,500 characters'),
+    variable: OptionalVariableNameSchema,
+  })
+  .superRefine((data, ctx) => {
+    if (!data.dtmf && !data.speech) {
+      ctx.addIssue({ code: 'custom', path: ['dtmf'], message: 'Accept keys, speech or both' });
+    }
+    checkPrompt(data, ctx);
+    const seen = new Set<string>();
+    const ids = new Set<string>(RESERVED_HANDLES);
+    data.choices.forEach((choice, i) => {
+      // Choice ids are edge handle ids, so they must be unique beside the fixed no input / no match handles.
+      if (ids.has(choice.id)) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], message: `Another output already uses the id ${choice.id}` });
+      ids.add(choice.id);
+      if (data.dtmf && !DTMF_KEY.test(choice.key) && choice.phrases.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['choices', i, 'key'], message: 'Give a key or at least one phrase' });
+      }
+      if (choice.key && seen.has(choice.key)) {
+        ctx.addIssue({ code: 'custom', path: ['choices', i, 'key'], message: `Key ${choice.key} is used twice` });
+      }
+      if (choice.key) seen.add(choice.key);
+      if (data.speech && !data.dtmf && choice.phrases.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['choices', i, 'phrases'], message: 'Give at least one phrase' });
+      }
+    });
+  });
+
+/** A menu's data as its strict schema accepts it. */
+export type MenuData = z.infer<typeof schema>;
+
+/** Asks the caller to choose by key or phrase (NCCO `input`); one output per choice. */
 export const menu = defineKind({
   kind: 'menu',
   label: 'Menu',
   icon: '🔢',
   category: 'gather',
   description: 'Ask the caller to choose by pressing a key or saying a phrase; one output per choice.',
-  schema: z
-    .object({
-      ...promptShape,
-      dtmf: z.boolean(),
-      speech: z.boolean(),
-      choices: z.array(ChoiceSchema).min(1, 'Add at least one choice').max(12, 'At most 12 choices'),
-      timeout: z.number().int().min(1, 'At least 1 second').max(10, 'Vonage waits at most 10 seconds for a key'),
-      retries: z.number().int().min(0).max(5, 'At most 5 retries'),
-      reprompt: z.string().trim().max(1500, 'At most 1,500 characters'),
-      variable: OptionalVariableNameSchema,
-    })
-    .superRefine((data, ctx) => {
-      if (!data.dtmf && !data.speech) {
-        ctx.addIssue({ code: 'custom', path: ['dtmf'], message: 'Accept keys, speech or both' });
-      }
-      checkPrompt(data, ctx);
-      const seen = new Set<string>();
-      const ids = new Set<string>(RESERVED_HANDLES);
-      data.choices.forEach((choice, i) => {
-        // Choice ids are edge handle ids, so they must be unique beside the fixed no input / no match handles.
-        if (ids.has(choice.id)) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], message: `Another output already uses the id ${choice.id}` });
-        ids.add(choice.id);
-        if (data.dtmf && !DTMF_KEY.test(choice.key) && choice.phrases.length === 0) {
-          ctx.addIssue({ code: 'custom', path: ['choices', i, 'key'], message: 'Give a key or at least one phrase' });
-        }
-        if (choice.key && seen.has(choice.key)) {
-          ctx.addIssue({ code: 'custom', path: ['choices', i, 'key'], message: `Key ${choice.key} is used twice` });
-        }
-        if (choice.key) seen.add(choice.key);
-        if (data.speech && !data.dtmf && choice.phrases.length === 0) {
-          ctx.addIssue({ code: 'custom', path: ['choices', i, 'phrases'], message: 'Give at least one phrase' });
-        }
-      });
-    }),
+  schema,
   defaults: () => ({
     promptType: 'say' as const,
     prompt: 'For sales, press 1. For support, press 2.',
@@ -115,4 +122,22 @@ export const menu = defineKind({
   ],
   hasInput: true,
   interactive: true,
+  run: {
+    serverSide: false,
+    execute: (data, ctx) => ({ type: 'wait', actions: menuActions(data, ctx, firstAttempt(ctx.lastAttempt(), data.retries + 1), false) }),
+  },
+  resume: {
+    input: (data, ctx, event) => {
+      const answer = readMenuAnswer(data, event.result);
+      const vars = data.variable ? { [data.variable]: answer.value } : undefined;
+      const tries = data.retries + 1;
+      const tryIndex = event.attempt % tries;
+      const unanswered = answer.handle === 'noInput' || answer.handle === 'noMatch';
+      if (unanswered && tryIndex < data.retries) {
+        ctx.note(`${answer.reason}: asking again (try ${tryIndex + 2} of ${tries})`);
+        return { type: 'wait', actions: menuActions(data, ctx, event.attempt + 1, true) };
+      }
+      return { ...ctx.decide(answer.handle, answer.value, answer.reason), vars };
+    },
+  },
 });

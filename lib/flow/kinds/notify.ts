@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { str } from '../loose';
 import { defineKind, NEXT } from '../node-kind';
 import { clip, httpUrlProblem, stringWith, TEMPLATE } from './formats';
+import { renderJsonObject, renderUrl } from '@/lib/runtime/engine/actions';
 
 /**
  * Whether payload text is a JSON object once its {{templates}} are filled. A template stands in for a
@@ -72,4 +73,13 @@ export const notify = defineKind({
   ],
   hasInput: true,
   interactive: false,
+  run: {
+    serverSide: true,
+    execute: (data, ctx) => {
+      const url = renderUrl(ctx, data.url, 'address');
+      ctx.notify({ url, method: data.method, payload: renderJsonObject(ctx, data.payload, 'message') });
+      ctx.note(`Sent a ${data.method} notification to ${url}`);
+      return { type: 'next', handle: 'next' };
+    },
+  },
 });

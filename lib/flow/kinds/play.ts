@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineKind, NEXT } from '../node-kind';
 import { str } from '../loose';
 import { httpsUrlProblem, stringWith } from './formats';
+import { stream } from '@/lib/runtime/engine/actions';
 
 /** The last path segment of a link: on a small box the file name says more than the host. */
 function fileName(url: string): string {
@@ -43,4 +44,12 @@ export const play = defineKind({
   ],
   hasInput: true,
   interactive: false,
+  run: {
+    serverSide: false,
+    execute: (data) => ({
+      type: 'next',
+      handle: 'next',
+      actions: [stream(data.url, { loop: data.loop, level: data.level, bargeIn: data.bargeIn })],
+    }),
+  },
 });

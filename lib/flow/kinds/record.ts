@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineKind, NEXT } from '../node-kind';
 import { str, type LooseData } from '../loose';
+import { RECORD_DEFAULTS } from '@/lib/ncco';
+import { withoutDefaults } from '@/lib/runtime/engine/actions';
 
 const schema = z
   .object({
@@ -87,4 +89,25 @@ export const record = defineKind({
   ],
   hasInput: true,
   interactive: true,
+  run: {
+    serverSide: false,
+    execute: (data, ctx) => {
+      const eventUrl = [ctx.recordingEventUrl()];
+      const language = data.transcriptionLanguage || ctx.settings.language;
+      const action = withoutDefaults(
+        {
+          action: 'record' as const,
+          format: data.format,
+          beepStart: data.beepStart,
+          endOnKey: data.endOnKey || undefined,
+          endOnSilence: data.endOnSilence,
+          timeOut: data.timeOut,
+          eventUrl,
+          transcription: data.transcription ? { language, eventUrl } : undefined,
+        },
+        RECORD_DEFAULTS,
+      );
+      return { type: 'next', handle: 'next', actions: [action] };
+    },
+  },
 });

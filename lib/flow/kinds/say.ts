@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { str } from '../loose';
 import { defineKind, NEXT } from '../node-kind';
 import { LANGUAGE_OPTIONS, TtsLanguageSchema } from '../tts';
+import { talk } from '@/lib/runtime/engine/actions';
 
 /** Speaks text to the caller (NCCO `talk`). Language, style and premium fall back to the flow's settings. */
 export const say = defineKind({
@@ -38,4 +39,21 @@ export const say = defineKind({
   ],
   hasInput: true,
   interactive: false,
+  run: {
+    serverSide: false,
+    execute: (data, ctx) => ({
+      type: 'next',
+      handle: 'next',
+      actions: [
+        talk(ctx, data.text, {
+          language: data.language,
+          style: data.style,
+          premium: data.premium || ctx.settings.premium,
+          loop: data.loop,
+          level: data.level,
+          bargeIn: data.bargeIn,
+        }),
+      ],
+    }),
+  },
 });

@@ -4,6 +4,8 @@ import { list, str } from '../loose';
 import { defineKind, NEXT } from '../node-kind';
 import { VariableNameSchema } from '../variables';
 import { clip, ItemIdSchema } from './formats';
+import type { VarValue } from '@/lib/runtime/engine/types';
+import { renderTemplate } from '@/lib/runtime/template';
 
 const AssignmentSchema = z.object({
   id: ItemIdSchema,
@@ -54,4 +56,18 @@ export const set = defineKind({
   ],
   hasInput: true,
   interactive: false,
+  run: {
+    serverSide: true,
+    execute: (data, ctx) => {
+      const vars: Record<string, VarValue> = {};
+      // Each assignment sees the ones above it, as the inspector promises.
+      const scope = { vars: { ...ctx.scope.vars }, call: ctx.scope.call };
+      for (const { name, value } of data.assignments) {
+        const rendered = value === '' ? null : renderTemplate(value, scope, 'text');
+        vars[name] = rendered;
+        scope.vars[name] = rendered;
+      }
+      return { type: 'next', handle: 'next', vars };
+    },
+  },
 });

@@ -15,4 +15,5 @@ export const start = defineKind({
   fields: [],
   hasInput: false,
   interactive: false,
+  run: { serverSide: true, execute: () => ({ type: 'next', handle: 'next' }) },
 });

@@ -17,4 +17,5 @@ export const wait = defineKind({
   fields: [{ type: 'number', key: 'seconds', label: 'Pause for', min: 0.1, max: 7200, step: 0.5, unit: 's' }],
   hasInput: true,
   interactive: false,
+  run: { serverSide: false, execute: (data) => ({ type: 'next', handle: 'next', actions: [{ action: 'wait', timeout: data.seconds }] }) },
 });
