@@ -12,6 +12,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Routes over HTTP against the production build; each file starts the servers it needs.
+          name: 'http',
+          environment: 'node',
+          include: ['test/http/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'browser',
           environment: 'node',
           include: ['test/browser/**/*.test.ts'],

@@ -1,0 +1,49 @@
+import { recordWebhookEvent } from '@/lib/calls/store';
+import { log } from '@/lib/log';
+import { readSignedRequest } from '@/lib/vonage/signature';
+import { answerCall } from './answer';
+import { apology } from './apology';
+import { continueCall } from './continue';
+import type { VoiceDeps } from './deps';
+import { AnswerPayloadSchema, FallbackExtrasSchema, webhookFields } from './payloads';
+import { nccoResponse } from './respond';
+import { refuseUnsigned } from './signature-gate';
+import { continuationTokenIn } from './urls';
+
+/**
+ * GET|POST /api/voice/fallback (the application's fallback_answer_url). Vonage sends here what it could not
+ * deliver, plus `reason` and `original_request` (reference.md §2): a failed continuation is resumed from
+ * its own token, a failed answer is answered again, and anything else gets the apology.
+ */
+export async function handleFallback(request: Request, deps: VoiceDeps): Promise<Response> {
+  const signed = await readSignedRequest(request);
+  const refused = refuseUnsigned(signed, 'fallback', deps);
+  if (refused) return refused;
+  const fields = webhookFields(signed.method, signed.url, signed.rawBody);
+  const extras = FallbackExtrasSchema.safeParse(fields ?? {});
+  const original = extras.success ? extras.data.original_request : undefined;
+  const callUuid = typeof fields?.uuid === 'string' ? fields.uuid : null;
+  recordWebhookEvent(deps.db, {
+    source: 'fallback',
+    callUuid,
+    conversationUuid: typeof fields?.conversation_uuid === 'string' ? fields.conversation_uuid : null,
+    status: 'fallback',
+    dedupeKey: null,
+    payload: signed.method === 'GET' ? new URL(signed.url).search.slice(1) : signed.rawBody,
+    parsedOk: fields !== null,
+    problem: extras.success && extras.data.reason ? `Vonage fell back: ${extras.data.reason}` : null,
+  });
+  log.warn('fallback.received', { uuid: callUuid, reason: extras.success ? extras.data.reason : undefined, type: original?.type });
+
+  const token = original ? continuationTokenIn(original.url) : null;
+  if (token) {
+    const { reason: _reason, original_request: _original, ...payload } = fields ?? {};
+    return continueCall(token, payload, signed.rawBody, deps);
+  }
+  const answer = AnswerPayloadSchema.safeParse(fields ?? {});
+  if (answer.success && (original === undefined || original.type === 'answer')) {
+    const { uuid, to, from, conversation_uuid } = answer.data;
+    return nccoResponse(await answerCall({ uuid, to, from, conversationUuid: conversation_uuid }, deps));
+  }
+  return nccoResponse(apology(deps.config, answer.success ? answer.data.to : null));
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * What the answer webhook carries (reference.md §2): as a GET query or a POST JSON body. Loose, because
+ * Vonage adds fields over time; `from` may be a user name for app calls.
+ */
+export const AnswerPayloadSchema = z.looseObject({
+  to: z.string().min(1, 'to is missing'),
+  from: z.string().default(''),
+  uuid: z.string().min(1, 'uuid is missing'),
+  conversation_uuid: z.string().default(''),
+});
+export type AnswerPayload = z.infer<typeof AnswerPayloadSchema>;
+
+/** The two fields Vonage adds when it sends a failed request to the fallback URL (reference.md §2). */
+export const FallbackExtrasSchema = z.looseObject({
+  reason: z.string().optional(),
+  original_request: z.looseObject({ url: z.string(), type: z.string().optional() }).optional(),
+});
+
+/** A voice event: only the fields used for correlation and de-duplication are read here. */
+export const VoiceEventSchema = z.looseObject({
+  uuid: z.string().optional(),
+  call_uuid: z.string().optional(),
+  conversation_uuid: z.string().optional(),
+  status: z.string().optional(),
+  timestamp: z.string().optional(),
+  recording_uuid: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type VoiceEvent = z.infer<typeof VoiceEventSchema>;
+
+/** Reads a webhook body: a GET's query parameters, else the JSON body; null when it is not JSON. */
+export function webhookFields(method: string, url: string, rawBody: string): Record<string, unknown> | null {
+  if (method === 'GET' || method === 'HEAD') return Object.fromEntries(new URL(url).searchParams);
+  if (rawBody.trim() === '') return {};
+  try {
+    const value: unknown = JSON.parse(rawBody);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,28 @@
+import { getContinuationSecret } from '@/lib/app-state';
+import { getLatestVersion } from '@/lib/versions/read';
+import type { CallInfo, RuntimeEnv } from '@/lib/runtime/engine';
+import { createContinuationToken } from '@/lib/vonage/continuation-token';
+import type { VoiceDeps } from './deps';
+import { compiledVersion } from './graph-cache';
+
+/**
+ * The engine's view of the outside world for one call: continuation URLs are signed for this call, so
+ * nobody can forge a jump into a flow; Go to flow resolves the target's latest version.
+ */
+export function runtimeEnv(call: CallInfo, deps: VoiceDeps): RuntimeEnv {
+  const secret = getContinuationSecret(deps.db);
+  const base = deps.config.PUBLIC_BASE_URL;
+  return {
+    continuationUrl: (c) => {
+      const token = createContinuationToken({ callUuid: call.uuid, ...c }, secret);
+      return `${base}/api/voice/continue/${token}`;
+    },
+    http: deps.http,
+    notify: deps.notify,
+    resolveFlow: (flowId) => {
+      const version = getLatestVersion(deps.db, flowId);
+      return version ? { ...compiledVersion(deps.db, version.id), versionId: version.id } : null;
+    },
+    recordingEventUrl: () => `${base}/api/voice/event`,
+  };
+}

@@ -1,0 +1,30 @@
+import { recordWebhookEvent, type NewWebhookEvent } from '@/lib/calls/store';
+import { log } from '@/lib/log';
+import { verifyVonageSignature, type SignedRequest } from '@/lib/vonage/signature';
+import type { VoiceDeps } from './deps';
+import { unauthorized } from './respond';
+
+/**
+ * With VONAGE_SIGNATURE_SECRET set, every Vonage webhook must carry a valid signature. A refused request
+ * is still logged and stored (raw, flagged) so a misconfigured application is visible in the event log.
+ * Returns null when the request may proceed, else the 401 to send.
+ */
+export function refuseUnsigned(request: SignedRequest, source: NewWebhookEvent['source'], deps: VoiceDeps): Response | null {
+  const secret = deps.config.VONAGE_SIGNATURE_SECRET;
+  if (!secret) return null;
+  const result = verifyVonageSignature(request, secret, deps.now());
+  if (result.ok) return null;
+  const path = new URL(request.url).pathname;
+  log.warn('webhook.signature_refused', { path, reason: result.reason });
+  recordWebhookEvent(deps.db, {
+    source,
+    callUuid: null,
+    conversationUuid: null,
+    status: null,
+    dedupeKey: null,
+    payload: request.rawBody,
+    parsedOk: false,
+    problem: `Refused: signature ${result.reason} on ${request.method} ${path}`,
+  });
+  return unauthorized(`Webhook signature refused (${result.reason})`);
+}
