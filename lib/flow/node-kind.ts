@@ -18,8 +18,11 @@ export type KindCategory = (typeof KIND_CATEGORIES)[number];
 export interface NodeKind<K extends string = string, S extends z.ZodObject = z.ZodObject> {
   readonly kind: K;
   readonly label: string;
-  /** A single glyph shown in the palette and on the node. */
-  readonly icon: string;
+  /**
+   * The kind's icon as SVG path data on a 24×24 grid, drawn as 2px strokes (Lucide's style). Plain data, so
+   * it lives with the kind and renders the same on every machine (emoji depend on installed fonts).
+   */
+  readonly icon: readonly string[];
   readonly category: KindCategory;
   /** One sentence for the palette tooltip. */
   readonly description: string;

@@ -86,7 +86,8 @@ describe('node-kind registry', () => {
     const def = kindOf(kind);
     expect(def.kind).toBe(kind);
     expect(def.label.trim()).not.toBe('');
-    expect(def.icon.trim()).not.toBe('');
+    expect(def.icon.length).toBeGreaterThan(0);
+    for (const d of def.icon) expect(d).toMatch(/^[Mm][\d .,\-a-zA-Z]+$/);
     expect(def.description).toMatch(/\.$/);
     expect(KIND_CATEGORIES).toContain(def.category);
     expect(def.category).toBe(EXPECTED[kind].category);

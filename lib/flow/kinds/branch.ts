@@ -79,7 +79,12 @@ function checkCondition(c: Condition, ctx: z.RefinementCtx, path: (string | numb
 export const branch = defineKind({
   kind: 'branch',
   label: 'Branch',
-  icon: '🔀',
+  icon: [
+    'M6 3v12',
+    'M18 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6z',
+    'M6 21a3 3 0 1 0 0-6 3 3 0 0 0 0 6z',
+    'M18 9a9 9 0 0 1-9 9',
+  ],
   category: 'logic',
   description: 'Choose a path by checking a variable or call detail; the first matching condition wins.',
   schema: z

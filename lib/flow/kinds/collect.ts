@@ -9,7 +9,12 @@ import { prompt } from '@/lib/runtime/engine/actions';
 export const collect = defineKind({
   kind: 'collect',
   label: 'Collect digits',
-  icon: '⌨️',
+  icon: [
+    'M4 9h16',
+    'M4 15h16',
+    'M10 3 8 21',
+    'M16 3l-2 18',
+  ],
   category: 'gather',
   description: 'Ask the caller to type a number on the keypad and store it in a variable.',
   schema: z

@@ -9,7 +9,12 @@ import { templateInvalid, withoutDefaults } from '@/lib/runtime/engine/actions';
 export const conference = defineKind({
   kind: 'conference',
   label: 'Conference',
-  icon: '👥',
+  icon: [
+    'M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2',
+    'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8z',
+    'M22 21v-2a4 4 0 0 0-3-3.87',
+    'M16 3.13a4 4 0 0 1 0 7.75',
+  ],
   category: 'connect',
   description: 'Join the caller to a conference room; everyone sent to the same room name talks together.',
   schema: z

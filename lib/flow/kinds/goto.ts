@@ -6,7 +6,10 @@ import { defineKind } from '../node-kind';
 export const goto = defineKind({
   kind: 'goto',
   label: 'Go to flow',
-  icon: '↪️',
+  icon: [
+    'M15 10l5 5-5 5',
+    'M4 4v7a4 4 0 0 0 4 4h12',
+  ],
   category: 'end',
   description: 'Continue the call in another flow.',
   schema: z.object({

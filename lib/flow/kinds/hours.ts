@@ -50,7 +50,10 @@ const HolidaySchema = z.object({
 export const hours = defineKind({
   kind: 'hours',
   label: 'Business hours',
-  icon: '🕘',
+  icon: [
+    'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20z',
+    'M12 6v6l4 2',
+  ],
   category: 'logic',
   description: 'Route the call by whether you are open now, closed, or on a holiday.',
   schema: z

@@ -38,7 +38,11 @@ const ResponseMappingSchema = z.object({
 export const http = defineKind({
   kind: 'http',
   label: 'HTTP request',
-  icon: '🌐',
+  icon: [
+    'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20z',
+    'M2 12h20',
+    'M12 2a15.3 15.3 0 0 1 4 10 15.3 15.3 0 0 1-4 10 15.3 15.3 0 0 1-4-10 15.3 15.3 0 0 1 4-10z',
+  ],
   category: 'logic',
   description: 'Call a web service (e.g. your CRM) and store parts of its answer in variables.',
   schema: z

@@ -61,7 +61,13 @@ export type MenuData = z.infer<typeof schema>;
 export const menu = defineKind({
   kind: 'menu',
   label: 'Menu',
-  icon: '🔢',
+  icon: [
+    'M3 5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z',
+    'M3 9h18',
+    'M3 15h18',
+    'M9 3v18',
+    'M15 3v18',
+  ],
   category: 'gather',
   description: 'Ask the caller to choose by pressing a key or saying a phrase; one output per choice.',
   schema,

@@ -8,7 +8,10 @@ export const NOTE_COLORS = ['yellow', 'blue', 'green', 'pink'] as const;
 export const note = defineKind({
   kind: 'note',
   label: 'Note',
-  icon: '📝',
+  icon: [
+    'M15.5 3H5a2 2 0 0 0-2 2v14c0 1.1.9 2 2 2h14a2 2 0 0 0 2-2V8.5L15.5 3z',
+    'M15 3v6h6',
+  ],
   category: 'canvas',
   description: 'A sticky note on the canvas. It has no effect on calls.',
   schema: z.object({

@@ -26,7 +26,10 @@ export function payloadProblem(text: string): string | null {
 export const notify = defineKind({
   kind: 'notify',
   label: 'Notify',
-  icon: '📣',
+  icon: [
+    'M22 2 11 13',
+    'M22 2 15 22l-4-9-9-4 20-7z',
+  ],
   category: 'logic',
   description: 'Send details of the call to your web service, e.g. to log it or alert a team.',
   schema: z.object({

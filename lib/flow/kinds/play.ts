@@ -18,7 +18,11 @@ function fileName(url: string): string {
 export const play = defineKind({
   kind: 'play',
   label: 'Play audio',
-  icon: '🔊',
+  icon: [
+    'M11 5 6 9H2v6h4l5 4V5z',
+    'M15.54 8.46a5 5 0 0 1 0 7.07',
+    'M19.07 4.93a10 10 0 0 1 0 14.14',
+  ],
   category: 'speak',
   description: 'Play a recorded MP3 or WAV file to the caller.',
   schema: z.object({

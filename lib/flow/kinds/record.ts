@@ -34,7 +34,11 @@ export function hasEndCondition(data: LooseData<typeof schema>): boolean {
 export const record = defineKind({
   kind: 'record',
   label: 'Record',
-  icon: '🎙️',
+  icon: [
+    'M12 2a3 3 0 0 0-3 3v7a3 3 0 0 0 6 0V5a3 3 0 0 0-3-3z',
+    'M19 10v2a7 7 0 0 1-14 0v-2',
+    'M12 19v3',
+  ],
   category: 'gather',
   description: 'Record the caller, e.g. a voicemail message, optionally with a transcript.',
   schema,

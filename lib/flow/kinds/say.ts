@@ -8,7 +8,11 @@ import { talk } from '@/lib/runtime/engine/actions';
 export const say = defineKind({
   kind: 'say',
   label: 'Say',
-  icon: '💬',
+  icon: [
+    'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z',
+    'M8 9h8',
+    'M8 13h5',
+  ],
   category: 'speak',
   description: 'Speak text to the caller with text-to-speech.',
   schema: z.object({

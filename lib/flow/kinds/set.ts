@@ -18,7 +18,10 @@ const AssignmentSchema = z.object({
 export const set = defineKind({
   kind: 'set',
   label: 'Set variables',
-  icon: '✏️',
+  icon: [
+    'M8 3H7a2 2 0 0 0-2 2v5a2 2 0 0 1-2 2 2 2 0 0 1 2 2v5c0 1.1.9 2 2 2h1',
+    'M16 21h1a2 2 0 0 0 2-2v-5c0-1.1.9-2 2-2a2 2 0 0 1-2-2V5a2 2 0 0 0-2-2h-1',
+  ],
   category: 'logic',
   description: 'Store values in variables for later nodes to use.',
   schema: z

@@ -5,7 +5,12 @@ import { defineKind, NEXT } from '../node-kind';
 export const wait = defineKind({
   kind: 'wait',
   label: 'Wait',
-  icon: '⏳',
+  icon: [
+    'M5 22h14',
+    'M5 2h14',
+    'M17 22v-4.17a2 2 0 0 0-.59-1.42L12 12l-4.41 4.41A2 2 0 0 0 7 17.83V22',
+    'M7 2v4.17a2 2 0 0 0 .59 1.42L12 12l4.41-4.41A2 2 0 0 0 17 6.17V2',
+  ],
   category: 'logic',
   description: 'Pause for a few seconds before the next step.',
   schema: z.object({

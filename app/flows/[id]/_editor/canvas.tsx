@@ -51,6 +51,8 @@ export function Canvas() {
     [deriveNodes, document, layout, selection, severities, sizes, measureTick],
   );
   const edges = useMemo(() => deriveEdges(document, selection), [document, selection]);
+  // Computed once: the opening view frames where calls begin, at a zoom where text stays readable.
+  const [openingView] = useState(() => ({ padding: 0.15, maxZoom: 1, nodes: openingNodes(layout) }));
 
   const onConnect = useCallback(
     (connection: Connection) => {
@@ -100,7 +102,7 @@ export function Canvas() {
         // Deleting goes through the store's removeElements (one undo entry), see use-shortcuts.
         deleteKeyCode={null}
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        fitViewOptions={openingView}
         minZoom={0.2}
         maxZoom={2}
         defaultEdgeOptions={{ type: 'smoothstep' }}
@@ -119,4 +121,18 @@ export function Canvas() {
       </ReactFlow>
     </div>
   );
+}
+
+/** How much of a wide flow (in canvas units, from its left edge) the opening view shows. */
+const OPENING_WIDTH = 1500;
+
+/**
+ * The nodes the editor frames when it opens: a small flow whole, a wide one from its left edge (where the
+ * Incoming call usually sits), so a big template does not open too small to read. The minimap shows the rest.
+ */
+function openingNodes(layout: Record<string, { x: number; y: number }>): { id: string }[] {
+  const entries = Object.entries(layout);
+  if (entries.length === 0) return [];
+  const left = Math.min(...entries.map(([, p]) => p.x));
+  return entries.filter(([, p]) => p.x <= left + OPENING_WIDTH).map(([id]) => ({ id }));
 }

@@ -6,6 +6,7 @@ import { str } from '@/lib/flow/loose';
 import { kindOf, outputsOf, summaryOf } from '@/lib/flow/registry';
 import type { FlowNodeType } from './flow-elements';
 import styles from './flow-node-view.module.css';
+import { KindIcon } from '@/app/_ui/kind-icon';
 
 /** The one node component: every kind renders from its registry entry (icon, label, summary, outputs). */
 function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNodeType>) {
@@ -54,7 +55,7 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNodeType>) {
       {kind.hasInput && <Handle type="target" position={Position.Left} className={styles.targetHandle} />}
       <header className={styles.header}>
         <span className={styles.icon} aria-hidden>
-          {kind.icon}
+          <KindIcon icon={kind.icon} size={14} />
         </span>
         <span className={styles.label}>{kind.label}</span>
         {severity && (

@@ -8,6 +8,7 @@ import { FieldControl } from './field-control';
 import type { FieldEditing } from './field-editing';
 import { issueMessages, pathKey, setIn, shownPaths } from './field-paths';
 import styles from './inspector.module.css';
+import { KindIcon } from '@/app/_ui/kind-icon';
 
 /** The inspector form for one node, generated from its kind's declarative fields. */
 export function NodeForm({ node }: { node: DraftNode }) {
@@ -47,7 +48,7 @@ export function NodeForm({ node }: { node: DraftNode }) {
     <div className={styles.form} data-testid="node-form" data-node-id={node.id}>
       <header className={styles.formHeader} data-category={kind.category}>
         <span className={styles.formIcon} aria-hidden>
-          {kind.icon}
+          <KindIcon icon={kind.icon} size={18} />
         </span>
         <div>
           <h2 className={styles.formTitle}>{kind.label}</h2>

@@ -3,6 +3,7 @@
 import type { DragEvent } from 'react';
 import type { NodeKind } from '@/lib/flow/node-kind';
 import styles from './palette.module.css';
+import { KindIcon } from '@/app/_ui/kind-icon';
 
 /** The drag-and-drop payload type: a kind id dragged from the palette onto the canvas. */
 export const KIND_DRAG_TYPE = 'application/x-switchboard-kind';
@@ -26,7 +27,7 @@ export function PaletteItem({ kind, onAdd }: { kind: NodeKind; onAdd: () => void
         data-testid={`palette-${kind.kind}`}
       >
         <span className={styles.icon} aria-hidden>
-          {kind.icon}
+          <KindIcon icon={kind.icon} />
         </span>
         <span className={styles.label}>{kind.label}</span>
       </button>

@@ -7,6 +7,7 @@ import { kindOf } from '@/lib/flow/registry';
 import { useEditor, useEditorContext } from './editor-context';
 import { useProblems } from './use-problems';
 import styles from './problems-panel.module.css';
+import { KindIcon } from '@/app/_ui/kind-icon';
 
 /** Lint results for the whole flow, under the canvas; a click takes you to the node concerned. */
 export function ProblemsPanel() {
@@ -64,7 +65,7 @@ export function ProblemsPanel() {
                   <span className={styles.message}>{problem.message}</span>
                   {node && (
                     <span className={styles.where}>
-                      {kindOf(node.kind).icon} {kindOf(node.kind).label}
+                      <KindIcon icon={kindOf(node.kind).icon} size={12} /> {kindOf(node.kind).label}
                     </span>
                   )}
                 </button>
