@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -7,7 +8,10 @@ export const metadata: Metadata = {
   description: 'Design call flows for the Vonage Voice API',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, the 404 page included: Next puts the CSP nonce (proxy.ts) on its
+  // scripts only while rendering, so a page prerendered at build time would have its scripts blocked.
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

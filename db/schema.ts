@@ -83,13 +83,35 @@ export const calls = sqliteTable(
     startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     simulated: integer('simulated', { mode: 'boolean' }).notNull().default(false),
+    // What the call's events established, kept as they arrive so the calls page reads one row per call
+    // (lib/calls/facts.ts writes them, lib/calls/outcome.ts turns them into the outcome).
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+    /** Seconds, as Vonage reported them on `completed`. */
+    duration: integer('duration'),
+    /** The node the last webhook answer left the call waiting at (a menu's input, a connect), if any. */
+    waitingNodeId: text('waiting_node_id'),
+    waitingKind: text('waiting_kind'),
+    voicemail: integer('voicemail', { mode: 'boolean' }).notNull().default(false),
+    transferred: integer('transferred', { mode: 'boolean' }).notNull().default(false),
+    /** Why the call failed (an apology served, a failed leg status); null when it did not. */
+    failure: text('failure'),
+    /**
+     * The call's row in the `calls_numbers` FTS5 trigram index (partial number search), set by a trigger.
+     * Not calls' own rowid: SQLite may renumber that on VACUUM for a table whose key is text.
+     */
+    searchId: integer('search_id'),
   },
   (t) => [
-    index('calls_started_at').on(t.startedAt),
+    // Keyset pagination walks (started_at, uuid) newest first; the filters lead with their own column.
+    index('calls_started_at_uuid').on(t.startedAt, t.uuid),
     index('calls_number').on(t.number),
     // Deleting a flow nulls these links; without the indexes every deleted version would scan all calls.
-    index('calls_flow_id').on(t.flowId),
+    index('calls_flow_started').on(t.flowId, t.startedAt),
     index('calls_version_id').on(t.versionId),
+    index('calls_status_started').on(t.status, t.startedAt),
+    // Recordings and RTC events name only the Conversation.
+    index('calls_conversation_uuid').on(t.conversationUuid),
+    index('calls_search_id').on(t.searchId),
   ],
 );
 
@@ -106,21 +128,30 @@ export const continuations = sqliteTable('continuations', {
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
-export const WEBHOOK_SOURCES = ['voice', 'rtc', 'input', 'connect', 'recording', 'fallback', 'answer'] as const;
+export const WEBHOOK_SOURCES = ['voice', 'rtc', 'input', 'connect', 'recording', 'fallback', 'answer', 'runtime'] as const;
 
 /**
- * Every webhook request, stored raw before it is parsed (the event log is the product's debugger, and a
- * payload we fail to read is exactly the one worth seeing). No foreign key to calls: events arrive for
- * calls we never answered, and before the answer webhook. `dedupeKey` drops Vonage's retries.
+ * The event log: every webhook request, stored raw before it is parsed (the event log is the product's
+ * debugger, and a payload we fail to read is exactly the one worth seeing), and every step the runtime
+ * took (source 'runtime'). Append-only. No foreign keys: events arrive for calls we never answered, before
+ * the answer webhook, and outlive the flows they ran. `dedupeKey` drops Vonage's retries.
+ * `callUuid` is the Switchboard call the event belongs to (correlated through the leg and the
+ * Conversation); `legUuid` the leg the payload names, when it names one.
  */
 export const webhookEvents = sqliteTable(
   'webhook_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     source: text('source', { enum: WEBHOOK_SOURCES }).notNull(),
+    /** What happened, e.g. `voice:answered`, `rtc:member:joined`, `input`, `runtime:enter` (lib/events/types.ts). */
+    type: text('type').notNull().default(''),
     callUuid: text('call_uuid'),
+    legUuid: text('leg_uuid'),
     conversationUuid: text('conversation_uuid'),
+    flowId: text('flow_id'),
+    nodeId: text('node_id'),
     status: text('status'),
+    simulated: integer('simulated', { mode: 'boolean' }).notNull().default(false),
     dedupeKey: text('dedupe_key').unique(),
     payload: text('payload').notNull(),
     parsedOk: integer('parsed_ok', { mode: 'boolean' }).notNull(),
@@ -128,8 +159,10 @@ export const webhookEvents = sqliteTable(
     receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [
-    index('webhook_events_call_uuid').on(t.callUuid),
-    index('webhook_events_conversation_uuid').on(t.conversationUuid),
+    // A call's story and a flow's live log read newest or oldest first by id within one key.
+    index('webhook_events_call_id').on(t.callUuid, t.id),
+    index('webhook_events_conversation_id').on(t.conversationUuid, t.id),
+    index('webhook_events_flow_id').on(t.flowId, t.id),
     index('webhook_events_received_at').on(t.receivedAt),
   ],
 );
@@ -149,3 +182,58 @@ export type NewCallRow = typeof calls.$inferInsert;
 export type ContinuationRow = typeof continuations.$inferSelect;
 export type WebhookEventRow = typeof webhookEvents.$inferSelect;
 export type WebhookSource = (typeof WEBHOOK_SOURCES)[number];
+
+export * from './accounts-schema';
+export * from './recordings-schema';
+
+/**
+ * A call placed by the call simulator (lib/simulator). Everything that makes a call "simulated" lives here,
+ * keyed by its uuid, never in what a webhook carries: the webhook handlers look the uuid up, so a real
+ * Vonage request cannot claim a pretend clock or a draft. A draft call runs `document`, the draft as it was
+ * when the call started (a snapshot, so editing mid-call changes nothing); a live call runs `versionId`.
+ * `view` is the carrier's state for the test-call panel; `traces` the engine's trace of every webhook.
+ */
+export const simulatedCalls = sqliteTable(
+  'simulated_calls',
+  {
+    uuid: text('uuid').primaryKey(),
+    flowId: text('flow_id')
+      .notNull()
+      .references(() => flows.id, { onDelete: 'cascade' }),
+    version: text('version', { enum: ['draft', 'live'] }).notNull(),
+    versionId: text('version_id').references(() => flowVersions.id, { onDelete: 'set null' }),
+    document: text('document', { mode: 'json' }).$type<unknown>(),
+    from: text('from').notNull(),
+    to: text('to').notNull(),
+    /** The pretend time at the start of the call (null: the real time); it runs on from there. */
+    clockAt: integer('clock_at', { mode: 'timestamp_ms' }),
+    clockZone: text('clock_zone'),
+    status: text('status', { enum: ['running', 'ended'] }).notNull(),
+    view: text('view', { mode: 'json' }).$type<unknown>().notNull(),
+    traces: text('traces', { mode: 'json' }).$type<unknown>().notNull(),
+    startedBy: text('started_by'),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('simulated_calls_flow_id').on(t.flowId, t.startedAt)],
+);
+
+/** A saved test of a flow: how to place the call (`setup`) and what to do and expect (`steps`). */
+export const scenarios = sqliteTable(
+  'scenarios',
+  {
+    id: text('id').primaryKey(),
+    flowId: text('flow_id')
+      .notNull()
+      .references(() => flows.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    setup: text('setup', { mode: 'json' }).$type<unknown>().notNull(),
+    steps: text('steps', { mode: 'json' }).$type<unknown>().notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('scenarios_flow_id').on(t.flowId)],
+);
+
+export type SimulatedCallRow = typeof simulatedCalls.$inferSelect;
+export type ScenarioRow = typeof scenarios.$inferSelect;

@@ -1,7 +1,13 @@
+import fs from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { PASSWORD_MIN } from '@/lib/auth/account-fields';
 import { spokenLength, TALK_TEXT_LIMIT } from '@/lib/ncco';
+import { TrustedProxySchema } from '@/lib/net/trusted-proxy';
 import { NumberDigitsSchema } from '@/lib/numbers/number-input';
+
+/** Where Vonage serves recording files (recording_url), by region. */
+export const DEFAULT_RECORDING_HOSTS = ['api.nexmo.com', 'api-us.nexmo.com', 'api-eu.nexmo.com', 'api-ap.nexmo.com', 'api.vonage.com'] as const;
 
 export const DEFAULT_APOLOGY_TEXT = "Sorry, we can't take your call right now. Please try again later.";
 
@@ -40,6 +46,37 @@ const PrivateAllowListSchema = z.string().transform((value, ctx) =>
     }),
 );
 
+const wholeNumber = (min: number, max: number, unit: string) => {
+  const message = `must be a whole number of ${unit} from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+};
+
+/** Host names, each optionally with a port (`127.0.0.1:8080`, for tests and emulators). */
+const RecordingHostsSchema = z.string().transform((value, ctx) =>
+  value
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter((entry) => entry !== '')
+    .flatMap((entry) => {
+      const [host, port, ...rest] = entry.split(':');
+      const validPort = port === undefined || (/^\d{1,5}$/.test(port) && Number(port) <= 65535);
+      if (rest.length === 0 && validPort && (HOSTNAME.test(host) || isIP(host) === 4)) return [entry];
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not a host name (with an optional :port), e.g. api.nexmo.com` });
+      return [];
+    }),
+);
+
+/** The application's private key: the PEM text itself, or the path of a file holding it. */
+const PrivateKeySchema = z.string().refine(
+  (value) => (value.includes('-----BEGIN') ? value.includes('PRIVATE KEY-----') : fs.existsSync(value)),
+  'must be the PEM text of a private key or the path of an existing key file',
+);
+
+/** The SDK builds URLs as `${host}/path`, so the host keeps its scheme and loses any trailing slash. */
+const VonageHostSchema = z
+  .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://api.nexmo.com' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
 /**
  * Every setting Switchboard reads, validated once. Nothing else reads process.env.
  * Parsed lazily so `next build` (which imports route modules) never needs a configured environment.
@@ -64,6 +101,32 @@ const ConfigSchema = z.object({
     .default(DEFAULT_APOLOGY_TEXT),
   FALLBACK_FORWARD_NUMBER: NumberDigitsSchema.optional(),
   HTTP_ALLOW_PRIVATE: PrivateAllowListSchema.default([]),
+  // The first administrator, for installs nobody clicks through: used only while no account exists.
+  ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
+  ADMIN_PASSWORD: z.string().min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`).optional(),
+  SESSION_DAYS: wholeNumber(1, 365, 'days').default(14),
+  SESSION_IDLE_MINUTES: wholeNumber(5, 60 * 24 * 30, 'minutes').default(12 * 60),
+  TRUSTED_PROXY: TrustedProxySchema.default([]),
+  // Vonage API credentials, for calls Switchboard places itself. Secrets: only ever reported as set or not.
+  VONAGE_API_KEY: z.string().trim().min(1).optional(),
+  VONAGE_API_SECRET: z.string().trim().min(1).optional(),
+  VONAGE_APPLICATION_ID: z.string().trim().min(1).optional(),
+  VONAGE_PRIVATE_KEY: PrivateKeySchema.optional(),
+  // Where the Vonage SDK sends account requests (numbers; applications and calls). Unset means Vonage's own
+  // hosts; tests and local emulators point them elsewhere.
+  VONAGE_REST_HOST: VonageHostSchema.optional(),
+  VONAGE_API_HOST: VonageHostSchema.optional(),
+  // Call events, calls and voicemail older than this are pruned (lib/events/retention.ts).
+  RETENTION_DAYS: wholeNumber(1, 3650, 'days').default(30),
+  // Recording playback fetches recording_url from Vonage: only from these hosts (lib/recordings/hosts.ts).
+  RECORDING_HOSTS: RecordingHostsSchema.default([...DEFAULT_RECORDING_HOSTS]),
+  // Where a new voicemail is announced (a JSON POST from the server), if anywhere.
+  VOICEMAIL_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).optional(),
+}).superRefine((env, ctx) => {
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+    const missing = env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
+    ctx.addIssue({ code: 'custom', path: [missing], message: 'is needed too: set ADMIN_EMAIL and ADMIN_PASSWORD together' });
+  }
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

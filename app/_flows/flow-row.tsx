@@ -15,6 +15,7 @@ import { RelativeTime } from './relative-time';
 type FlowRowProps = {
   flow: FlowSummary;
   renderedAt: number;
+  canEdit: boolean;
   onDelete: (flow: FlowSummary) => void;
   onError: (failure: ImportFailure) => void;
 };
@@ -31,7 +32,7 @@ async function renameFlow(id: string, revision: number, name: string) {
   return first;
 }
 
-export function FlowRow({ flow, renderedAt, onDelete, onError }: FlowRowProps) {
+export function FlowRow({ flow, renderedAt, canEdit, onDelete, onError }: FlowRowProps) {
   const router = useRouter();
   const [name, setOptimisticName] = useOptimistic(flow.name);
   const [editing, setEditing] = useState(false);
@@ -122,10 +123,12 @@ export function FlowRow({ flow, renderedAt, onDelete, onError }: FlowRowProps) {
       </td>
       <td>
         <div className={styles.actions}>
-          <RowButton label="Rename" name={name} onClick={startRename} disabled={editing} />
-          <RowButton label={busy === 'duplicate' ? 'Duplicating…' : 'Duplicate'} name={name} onClick={duplicate} disabled={busy !== null} />
+          {canEdit && <RowButton label="Rename" name={name} onClick={startRename} disabled={editing} />}
+          {canEdit && (
+            <RowButton label={busy === 'duplicate' ? 'Duplicating…' : 'Duplicate'} name={name} onClick={duplicate} disabled={busy !== null} />
+          )}
           <RowButton label={busy === 'export' ? 'Exporting…' : 'Export'} name={name} onClick={exportFlow} disabled={busy !== null} />
-          <RowButton label="Delete" name={name} onClick={() => onDelete(flow)} danger />
+          {canEdit && <RowButton label="Delete" name={name} onClick={() => onDelete(flow)} danger />}
         </div>
       </td>
     </tr>

@@ -10,13 +10,14 @@ import styles from './flows.module.css';
 import { ImportButton, type ImportFailure } from './import-button';
 import { NewFlowDialog } from './new-flow-dialog';
 
-type FlowsPageProps = { flows: FlowSummary[]; initialQuery: string; renderedAt: number };
+/** `canEdit` false (viewers): the list reads only, with Export as the one row action. */
+type FlowsPageProps = { flows: FlowSummary[]; initialQuery: string; renderedAt: number; canEdit: boolean };
 
 /**
  * The flows list and its toolbar. The server sends every flow and the search filters here, so typing
  * is instant; the query is mirrored into ?q= so a reload or a shared link keeps it.
  */
-export function FlowsPage({ flows, initialQuery, renderedAt }: FlowsPageProps) {
+export function FlowsPage({ flows, initialQuery, renderedAt, canEdit }: FlowsPageProps) {
   const router = useRouter();
   const [, startTransition] = useTransition();
   const [query, setQuery] = useState(initialQuery);
@@ -40,12 +41,14 @@ export function FlowsPage({ flows, initialQuery, renderedAt }: FlowsPageProps) {
           <h1 className={styles.title}>Flows</h1>
           <p className={styles.subtitle}>Design what callers hear and where their calls go.</p>
         </div>
-        <div className={styles.toolbarActions}>
-          <ImportButton onError={setFailure} />
-          <button type="button" className="primary" onClick={() => setCreating(true)}>
-            New flow
-          </button>
-        </div>
+        {canEdit && (
+          <div className={styles.toolbarActions}>
+            <ImportButton onError={setFailure} />
+            <button type="button" className="primary" onClick={() => setCreating(true)}>
+              New flow
+            </button>
+          </div>
+        )}
       </div>
 
       {failure && (
@@ -64,7 +67,12 @@ export function FlowsPage({ flows, initialQuery, renderedAt }: FlowsPageProps) {
         </div>
       )}
 
-      {flows.length === 0 ? (
+      {flows.length === 0 && !canEdit ? (
+        <section className={styles.empty} aria-labelledby="empty-title">
+          <h2 id="empty-title">No flows yet</h2>
+          <p>Flows appear here once an editor creates them. Your role lets you read them, not change them.</p>
+        </section>
+      ) : flows.length === 0 ? (
         <section className={styles.empty} aria-labelledby="empty-title">
           <h2 id="empty-title">Create your first flow</h2>
           <p>
@@ -109,7 +117,7 @@ export function FlowsPage({ flows, initialQuery, renderedAt }: FlowsPageProps) {
               </thead>
               <tbody>
                 {visible.map((flow) => (
-                  <FlowRow key={flow.id} flow={flow} renderedAt={renderedAt} onDelete={setDeleting} onError={setFailure} />
+                  <FlowRow key={flow.id} flow={flow} renderedAt={renderedAt} canEdit={canEdit} onDelete={setDeleting} onError={setFailure} />
                 ))}
               </tbody>
             </table>

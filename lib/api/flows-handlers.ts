@@ -1,5 +1,7 @@
 import type { Db } from '@/db/client';
-import { getFlow, listFlows } from '@/lib/flows/read';
+import { auditActor, type Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit/record';
+import { flowName, getFlow, listFlows } from '@/lib/flows/read';
 import type { Flow, FlowSummary } from '@/lib/flows/stored-flow';
 import { createFlow, deleteFlow, updateFlow } from '@/lib/flows/write';
 import { newFlowRequestSchema, UpdateFlowRequestSchema } from './flow-requests';
@@ -21,7 +23,7 @@ export function handleListFlows(db: Db, request: Request): Response {
 }
 
 /** POST /api/flows: blank, from a template, or an import. */
-export async function handleCreateFlow(db: Db, request: Request): Promise<Response> {
+export async function handleCreateFlow(db: Db, request: Request, actor: Actor): Promise<Response> {
   const body = await readJson(request, newFlowRequestSchema);
   if (!body.ok) return body.response;
   const result = createFlow(db, body.data);
@@ -30,7 +32,14 @@ export async function handleCreateFlow(db: Db, request: Request): Promise<Respon
       { path: 'templateId', message: 'There is no template with this id' },
     ]);
   }
-  return json({ flow: result.flow } satisfies FlowBody, 201);
+  const { flow } = result;
+  recordAudit(db, {
+    action: body.data.source === 'import' ? 'flow.imported' : 'flow.created',
+    ...auditActor(actor),
+    target: { type: 'flow', id: flow.id },
+    details: { name: flow.name, ...(body.data.source === 'template' && { templateId: body.data.templateId }) },
+  });
+  return json({ flow } satisfies FlowBody, 201);
 }
 
 /** GET /api/flows/:id */
@@ -40,11 +49,23 @@ export function handleGetFlow(db: Db, _request: Request, { id }: FlowParams): Re
 }
 
 /** PUT /api/flows/:id: refused with 409 when the flow was saved since the client loaded it. */
-export async function handleUpdateFlow(db: Db, request: Request, { id }: FlowParams): Promise<Response> {
+export async function handleUpdateFlow(db: Db, request: Request, actor: Actor, { id }: FlowParams): Promise<Response> {
   const body = await readJson(request, UpdateFlowRequestSchema);
   if (!body.ok) return body.response;
+  const nameBefore = body.data.name === undefined ? null : flowName(db, id);
   const result = updateFlow(db, id, body.data);
-  if (result.ok) return json({ flow: result.flow } satisfies FlowBody);
+  if (result.ok) {
+    const { flow } = result;
+    const who = auditActor(actor);
+    const target = { type: 'flow', id } as const;
+    if (nameBefore !== null && nameBefore !== flow.name) {
+      recordAudit(db, { action: 'flow.renamed', ...who, target, details: { from: nameBefore, to: flow.name } });
+    }
+    if (body.data.document || body.data.layout) {
+      recordAudit(db, { action: 'flow.edited', ...who, target, details: { name: flow.name, revision: flow.revision } }, undefined, { coalesce: true });
+    }
+    return json({ flow } satisfies FlowBody);
+  }
   switch (result.reason) {
     case 'not_found':
       return notFound(id);
@@ -62,9 +83,13 @@ export async function handleUpdateFlow(db: Db, request: Request, { id }: FlowPar
 }
 
 /** DELETE /api/flows/:id: refused with 409 while a number routes calls to the flow. */
-export function handleDeleteFlow(db: Db, _request: Request, { id }: FlowParams): Response {
+export function handleDeleteFlow(db: Db, _request: Request, actor: Actor, { id }: FlowParams): Response {
+  const name = flowName(db, id);
   const result = deleteFlow(db, id);
-  if (result.ok) return new Response(null, { status: 204 });
+  if (result.ok) {
+    recordAudit(db, { action: 'flow.deleted', ...auditActor(actor), target: { type: 'flow', id }, details: { name } });
+    return new Response(null, { status: 204 });
+  }
   switch (result.reason) {
     case 'not_found':
       return notFound(id);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@/db/client';
+import { auditActor, type Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit/record';
 import { flowExists } from '@/lib/flows/read';
 import { createVersion, VERSION_NOTE_MAX } from '@/lib/versions/create-version';
 import { listVersions } from '@/lib/versions/read';
@@ -29,11 +31,20 @@ export function handleListVersions(db: Db, _request: Request, { id }: FlowParams
 }
 
 /** POST /api/flows/:id/versions: publishes the current draft; 422 lists what must be fixed first. */
-export async function handleCreateVersion(db: Db, request: Request, { id }: FlowParams): Promise<Response> {
+export async function handleCreateVersion(db: Db, request: Request, actor: Actor, { id }: FlowParams): Promise<Response> {
   const body = await readJson(request, PublishRequestSchema);
   if (!body.ok) return body.response;
   const result = createVersion(db, id, body.data.note);
-  if (result.ok) return json({ version: result.version } satisfies VersionBody, 201);
+  if (result.ok) {
+    const { version } = result;
+    recordAudit(db, {
+      action: 'version.published',
+      ...auditActor(actor),
+      target: { type: 'flow', id },
+      details: { versionId: version.id, number: version.number, note: version.note },
+    });
+    return json({ version } satisfies VersionBody, 201);
+  }
   switch (result.reason) {
     case 'not_found':
       return notFound(id);

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { calls, continuations, webhookEvents, type CallRow, type NewCallRow } from '@/db/schema';
+import { calls, continuations, type CallRow, type NewCallRow } from '@/db/schema';
 import { NccoSchema, type Ncco } from '@/lib/ncco';
 
 /*
@@ -13,13 +13,12 @@ export type NewCall = Omit<NewCallRow, 'startedAt' | 'updatedAt'>;
 
 /** Starts a call; if its uuid is already stored (a retried answer webhook), returns that row unchanged. */
 export function createCall(db: Db, call: NewCall, now = new Date()): CallRow {
-  const inserted = db
-    .insert(calls)
+  db.insert(calls)
     .values({ ...call, startedAt: now, updatedAt: now })
     .onConflictDoNothing({ target: calls.uuid })
-    .returning()
-    .get();
-  return inserted ?? mustGetCall(db, call.uuid);
+    .run();
+  // Read back rather than RETURNING: an insert trigger fills in the search index id after the insert.
+  return mustGetCall(db, call.uuid);
 }
 
 export function getCall(db: Db, uuid: string): CallRow | null {
@@ -65,37 +64,6 @@ export function saveContinuation(
   const stored = findContinuation(db, tokenHash);
   if (!stored) throw new Error(`continuation ${tokenHash} conflicted but is not stored`);
   return stored;
-}
-
-export type NewWebhookEvent = {
-  source: (typeof webhookEvents.$inferInsert)['source'];
-  callUuid: string | null;
-  conversationUuid: string | null;
-  status: string | null;
-  /** Identifies one delivery across Vonage's retries; null stores every delivery. */
-  dedupeKey: string | null;
-  /** The raw request body, stored even (especially) when it could not be parsed. */
-  payload: string;
-  parsedOk: boolean;
-  problem: string | null;
-};
-
-/** Appends a webhook to the event log; a delivery whose dedupeKey is already stored is not stored again. */
-export function recordWebhookEvent(db: Db, event: NewWebhookEvent, now = new Date()): { stored: boolean; id: number } {
-  const inserted = db
-    .insert(webhookEvents)
-    .values({ ...event, receivedAt: now })
-    .onConflictDoNothing({ target: webhookEvents.dedupeKey })
-    .returning({ id: webhookEvents.id })
-    .get();
-  if (inserted) return { stored: true, id: inserted.id };
-  const existing = event.dedupeKey === null ? undefined : findEventId(db, event.dedupeKey);
-  if (existing === undefined) throw new Error(`webhook event ${event.dedupeKey} conflicted but is not stored`);
-  return { stored: false, id: existing };
-}
-
-function findEventId(db: Db, dedupeKey: string): number | undefined {
-  return db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.dedupeKey, dedupeKey)).get()?.id;
 }
 
 function mustGetCall(db: Db, uuid: string): CallRow {

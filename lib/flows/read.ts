@@ -29,6 +29,11 @@ export function flowExists(db: Db, id: string): boolean {
   return db.select({ id: flows.id }).from(flows).where(eq(flows.id, id)).get() !== undefined;
 }
 
+/** A flow's name without loading its document (for the audit log), or null when there is no such flow. */
+export function flowName(db: Db, id: string): string | null {
+  return db.select({ name: flows.name }).from(flows).where(eq(flows.id, id)).get()?.name ?? null;
+}
+
 /** One flow with its document and layout, or null when there is no such flow. */
 export function getFlow(db: Db, id: string): Flow | null {
   const row = db.select().from(flows).where(eq(flows.id, id)).get();

@@ -4,6 +4,7 @@ import { flows, numbers } from '@/db/schema';
 import { emptyDocument, type FlowDocument, type FlowLayout } from '@/lib/flow/document';
 import { newId } from '@/lib/flow/ids';
 import { getTemplate } from '@/lib/flow/templates';
+import { createScenarios } from '@/lib/simulator/scenarios/scenario-store';
 import { pruneLayout, toFlow, type Flow } from './stored-flow';
 
 /** Where a new flow's content comes from. Inputs are already validated (names trimmed, documents parsed). */
@@ -30,20 +31,24 @@ export type DeleteFlowResult =
 export function createFlow(db: Db, input: NewFlow, now = new Date()): CreateFlowResult {
   const content = contentOf(input);
   if (!content) return { ok: false, reason: 'unknown_template' };
-  const row = db
-    .insert(flows)
-    .values({
-      id: newId('fl'),
-      name: input.name,
-      document: content.document,
-      layout: pruneLayout(content.document, content.layout),
-      revision: 1,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get();
-  return { ok: true, flow: toFlow(row) };
+  return db.transaction((tx): CreateFlowResult => {
+    const row = tx
+      .insert(flows)
+      .values({
+        id: newId('fl'),
+        name: input.name,
+        document: content.document,
+        layout: pruneLayout(content.document, content.layout),
+        revision: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    // A flow made from a template comes with the template's test scenarios.
+    if (input.source === 'template') createScenarios(tx, row.id, getTemplate(input.templateId)?.scenarios ?? [], now);
+    return { ok: true, flow: toFlow(row) };
+  });
 }
 
 function contentOf(input: NewFlow): { document: FlowDocument; layout: FlowLayout } | null {

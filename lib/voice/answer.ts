@@ -1,8 +1,10 @@
-import { createCall, findContinuation, recordWebhookEvent, saveCallState, saveContinuation } from '@/lib/calls/store';
+import { createCall, findContinuation, saveCallState, saveContinuation } from '@/lib/calls/store';
+import { recordEvent } from '@/lib/events/record';
 import { errorMessage, log } from '@/lib/log';
 import type { FlowSettings } from '@/lib/flow/settings';
 import type { Ncco } from '@/lib/ncco';
 import { resolveNumber } from '@/lib/numbers/read';
+import { simulationFor, type Simulation } from '@/lib/simulator/webhook-context';
 import { CallStateSchema, RuntimeError, runFrom, type CallInfo, type CallState } from '@/lib/runtime/engine';
 import { readSignedRequest } from '@/lib/vonage/signature';
 import { apology } from './apology';
@@ -12,6 +14,7 @@ import { AnswerPayloadSchema, webhookFields } from './payloads';
 import { nccoResponse } from './respond';
 import { runtimeEnv } from './runtime-env';
 import { refuseUnsigned } from './signature-gate';
+import { failureOf, recordTrace, served } from './trace-events';
 
 /** The answer stored per call uuid, so a retried answer webhook gets the same NCCO and starts nothing twice. */
 const answerKey = (uuid: string) => `answer:${uuid}`;
@@ -26,9 +29,11 @@ export async function handleAnswer(request: Request, deps: VoiceDeps): Promise<R
   if (refused) return refused;
   const fields = webhookFields(signed.method, signed.url, signed.rawBody);
   const payload = AnswerPayloadSchema.safeParse(fields ?? {});
-  recordWebhookEvent(deps.db, {
+  recordEvent(deps, {
     source: 'answer',
-    callUuid: payload.success ? payload.data.uuid : null,
+    type: 'answer',
+    legUuid: payload.success ? payload.data.uuid : null,
+    calledNumber: payload.success ? payload.data.to : null,
     conversationUuid: payload.success ? payload.data.conversation_uuid || null : null,
     status: 'answer',
     dedupeKey: payload.success ? answerKey(payload.data.uuid) : null,
@@ -38,7 +43,8 @@ export async function handleAnswer(request: Request, deps: VoiceDeps): Promise<R
   });
   if (!payload.success) {
     log.warn('answer.unreadable', { issues: payload.error.issues.length });
-    return nccoResponse(apology(deps.config, null));
+    const reason = 'The answer request could not be read';
+    return nccoResponse(served(deps, { callUuid: null, legUuid: null, conversationUuid: null, key: null, code: 'unreadable', reason }, apology(deps.config, null)));
   }
   const { uuid, to, from, conversation_uuid } = payload.data;
   return nccoResponse(await answerCall({ uuid, to, from, conversationUuid: conversation_uuid }, deps));
@@ -49,13 +55,17 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps): Promise<Ncco>
   const stored = findContinuation(deps.db, answerKey(call.uuid));
   if (stored?.response) return stored.response;
   let settings: FlowSettings | undefined;
+  let simulation: Simulation | null = null;
   try {
-    const binding = resolveNumber(deps.db, call.to);
+    // A simulated call (lib/simulator) names its own flow, version (maybe a draft) and clock.
+    simulation = simulationFor(deps.db, call.uuid, deps.now());
+    const graphOf = (versionId: string) => (simulation ? simulation.graph(versionId) : compiledVersion(deps.db, versionId));
+    const binding = simulation ?? resolveNumber(deps.db, call.to);
     if (!binding) {
       log.warn('answer.unknown_number', { to: call.to, uuid: call.uuid });
-      return apology(deps.config, call.to);
+      return served(deps, apologyFor(call, 'unknown_number', `No flow is published on ${call.to}`), apology(deps.config, call.to));
     }
-    const graph = compiledVersion(deps.db, binding.versionId);
+    const graph = graphOf(binding.versionId);
     settings = graph.settings;
     const initial: CallState = { flowId: binding.flowId, versionId: binding.versionId, vars: {}, attempts: {} };
     // A call is pinned to the version it began on: republishing later never changes it.
@@ -66,20 +76,29 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps): Promise<Ncco>
       to: call.to,
       number: call.to,
       flowId: binding.flowId,
-      versionId: binding.versionId,
+      versionId: simulation ? simulation.pinnedVersionId : binding.versionId,
       state: initial,
       status: 'answered',
+      simulated: simulation !== null,
     });
     const state = CallStateSchema.parse(row.state);
-    const result = await runFrom({ graph: compiledVersion(deps.db, state.versionId), nodeId: graph.startId, state, call, now: deps.now() }, runtimeEnv(call, deps));
+    const result = await runFrom({ graph: graphOf(state.versionId), nodeId: graph.startId, state, call, now: simulation?.now ?? deps.now() }, runtimeEnv(call, deps));
+    simulation?.record(result.trace);
+    recordTrace(deps, { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs: [graph, graphOf(result.state.versionId)], vars: result.state.vars });
     return deps.db.transaction(() => {
       saveCallState(deps.db, call.uuid, result.state);
       return saveContinuation(deps.db, answerKey(call.uuid), call.uuid, result.ncco).response ?? result.ncco;
     });
   } catch (error) {
+    if (error instanceof RuntimeError) simulation?.record(error.trace);
     logFailure('answer.failed', call.uuid, error);
-    return apology(deps.config, call.to, settings);
+    const failure = failureOf(error);
+    return served(deps, apologyFor(call, failure.code, failure.reason), apology(deps.config, call.to, settings), error);
   }
+}
+
+function apologyFor(call: CallInfo, code: string, reason: string) {
+  return { callUuid: call.uuid, legUuid: call.uuid, conversationUuid: call.conversationUuid || null, key: answerKey(call.uuid), code, reason };
 }
 
 export function logFailure(event: string, uuid: string, error: unknown): void {

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
-import { findContinuation, getCall, recordWebhookEvent, saveCallState, saveContinuation } from '@/lib/calls/store';
+import { findContinuation, getCall, saveCallState, saveContinuation } from '@/lib/calls/store';
+import { recordEvent } from '@/lib/events/record';
 import type { FlowSettings } from '@/lib/flow/settings';
 import { log } from '@/lib/log';
 import type { Ncco } from '@/lib/ncco';
 import { getContinuationSecret } from '@/lib/app-state';
+import { simulationFor, type Simulation } from '@/lib/simulator/webhook-context';
 import {
   CallStateSchema,
   ConnectEventSchema,
   InputResultSchema,
+  RuntimeError,
   resumeConnect,
   resumeInput,
   runFrom,
@@ -24,6 +27,8 @@ import { webhookFields } from './payloads';
 import { emptyOk, nccoResponse, unauthorized } from './respond';
 import { runtimeEnv } from './runtime-env';
 import { refuseUnsigned } from './signature-gate';
+import { continuationEvent, graphFor } from './continuation-events';
+import { failureOf, recordTrace, served } from './trace-events';
 
 /**
  * POST /api/voice/continue/:token: an input result, a connect state or a resume notify. The token is the
@@ -54,21 +59,19 @@ export async function continueCall(
   // Vonage resends on timeout: the same delivery must get the same answer and run its side effects once.
   // A connect eventUrl receives every state of the leg, so each state is its own delivery.
   const key = hash(status ? `${token}|${status}` : token);
-  recordWebhookEvent(deps.db, {
-    source: claims.kind === 'connect' ? 'connect' : 'input',
-    callUuid: claims.callUuid,
-    conversationUuid: typeof fields?.conversation_uuid === 'string' ? fields.conversation_uuid : null,
-    status: status ?? claims.kind,
-    dedupeKey: `continue:${key}`,
-    payload: rawBody,
-    parsedOk: fields !== null,
-    problem: fields === null ? 'The body is not JSON' : null,
-  });
+  const { event, typed } = continuationEvent(deps, { claims, fields, rawBody, key, status });
+  recordEvent(deps, event);
   const stored = findContinuation(deps.db, key);
   if (stored) return stored.response ? nccoResponse(stored.response) : emptyOk();
 
   const answer = await resume(claims, fields ?? {}, deps);
-  if (answer.ncco === undefined) return nccoResponse(answer.apology);
+  const call = { uuid: claims.callUuid, conversationUuid: '' };
+  if (answer.ncco === undefined) {
+    const graphs = [graphFor(deps, claims.callUuid, claims.versionId)].filter((g) => g !== null);
+    return nccoResponse(served(deps, { callUuid: claims.callUuid, legUuid: null, conversationUuid: null, key: `continue:${key}`, ...answer.failure }, answer.apology, answer.error, graphs));
+  }
+  const graphs = [claims.versionId, answer.state.versionId].flatMap((id) => graphFor(deps, claims.callUuid, id) ?? []);
+  recordTrace(deps, { call, key: `continue:${key}`, trace: answer.trace, answered: answer.ncco !== null, graphs, vars: answer.state.vars, typed });
   const saved = deps.db.transaction(() => {
     saveCallState(deps.db, claims.callUuid, answer.state);
     return saveContinuation(deps.db, key, claims.callUuid, answer.ncco ?? null);
@@ -76,34 +79,41 @@ export async function continueCall(
   return saved.response ? nccoResponse(saved.response) : emptyOk();
 }
 
-type Answer = { ncco: Ncco | null; state: ResumeResult['state'] } | { ncco: undefined; apology: Ncco };
+type Answer =
+  | { ncco: Ncco | null; state: ResumeResult['state']; trace: ResumeResult['trace'] }
+  | { ncco: undefined; apology: Ncco; failure: { code: string; reason: string }; error?: unknown };
 
 async function resume(claims: ContinuationClaims, fields: Record<string, unknown>, deps: VoiceDeps): Promise<Answer> {
   const row = getCall(deps.db, claims.callUuid);
   if (!row) {
     log.warn('continue.unknown_call', { uuid: claims.callUuid });
-    return { ncco: undefined, apology: apology(deps.config, null) };
+    return { ncco: undefined, apology: apology(deps.config, null), failure: { code: 'unknown_call', reason: `No call ${claims.callUuid} is stored` } };
   }
   const call: CallInfo = { uuid: row.uuid, conversationUuid: row.conversationUuid ?? '', from: row.from, to: row.to };
   let settings: FlowSettings | undefined;
+  let simulation: Simulation | null = null;
+  // A simulated call's engine trace is kept for the test-call panel (lib/simulator).
+  const traced = <R extends { trace: ResumeResult['trace'] }>(result: R): R => (simulation?.record(result.trace), result);
   try {
+    simulation = simulationFor(deps.db, row.uuid, deps.now());
     const state = CallStateSchema.parse(row.state);
-    const graph = compiledVersion(deps.db, state.versionId);
+    const graph = simulation ? simulation.graph(state.versionId) : compiledVersion(deps.db, state.versionId);
     settings = graph.settings;
-    const base = { graph, state, call, now: deps.now() };
+    const base = { graph, state, call, now: simulation?.now ?? deps.now() };
     const env = runtimeEnv(call, deps);
     const continuation = { kind: claims.kind, nodeId: claims.nodeId, versionId: claims.versionId, attempt: claims.attempt, extra: claims.extra };
     switch (claims.kind) {
       case 'input':
-        return await resumeInput({ ...base, continuation, payload: InputResultSchema.parse(fields) }, env);
+        return traced(await resumeInput({ ...base, continuation, payload: InputResultSchema.parse(fields) }, env));
       case 'connect':
-        return await resumeConnect({ ...base, continuation, payload: ConnectEventSchema.parse(fields) }, env);
+        return traced(await resumeConnect({ ...base, continuation, payload: ConnectEventSchema.parse(fields) }, env));
       case 'resume':
-        return await runFrom({ ...base, nodeId: claims.nodeId }, env);
+        return traced(await runFrom({ ...base, nodeId: claims.nodeId }, env));
     }
   } catch (error) {
+    if (error instanceof RuntimeError) simulation?.record(error.trace);
     logFailure('continue.failed', claims.callUuid, error);
-    return { ncco: undefined, apology: apology(deps.config, row.to, settings) };
+    return { ncco: undefined, apology: apology(deps.config, row.to, settings), failure: failureOf(error), error };
   }
 }
 

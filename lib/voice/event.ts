@@ -1,50 +1,36 @@
-import { recordWebhookEvent } from '@/lib/calls/store';
+import { classifyVoiceEvent } from '@/lib/events/voice-shapes';
+import { voiceEventInput } from '@/lib/events/voice-input';
+import { recordEvent } from '@/lib/events/record';
+import { isFinalLegStatus } from '@/lib/events/types';
 import { log } from '@/lib/log';
 import { readSignedRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from './deps';
-import { VoiceEventSchema, webhookFields, type VoiceEvent } from './payloads';
+import { webhookFields } from './payloads';
+import { fileRecording, fileTranscript } from './recording-events';
 import { emptyOk } from './respond';
+import { clearSecretsOfEndedCall } from './scrub-secrets';
 import { refuseUnsigned } from './signature-gate';
-import { updateCallStatus } from './call-status';
 
 /**
- * POST /api/voice/event: every call event is stored, raw, before anything else; nothing is dropped. An
- * unparseable body is kept and flagged, and still answered 200 (a non-2xx would only make Vonage retry).
+ * POST /api/voice/event: every call event is stored, raw, before anything else; nothing is dropped. Each
+ * payload shape is read by its own schema (lib/events/voice-shapes.ts); an unknown shape is kept as
+ * received, and an unparseable body is kept and flagged, and still answered 200 (a non-2xx would only
+ * make Vonage retry). Recordings are also filed for the voicemail inbox.
  */
 export async function handleEvent(request: Request, deps: VoiceDeps): Promise<Response> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'voice', deps);
   if (refused) return refused;
   const fields = webhookFields(signed.method, signed.url, signed.rawBody);
-  const parsed = fields ? VoiceEventSchema.safeParse(fields) : null;
-  const event = parsed?.success ? parsed.data : null;
-  const callUuid = event ? (event.uuid ?? event.call_uuid ?? null) : null;
-  const { stored } = recordWebhookEvent(deps.db, {
-    source: event?.recording_uuid ? 'recording' : 'voice',
-    callUuid,
-    conversationUuid: event?.conversation_uuid ?? null,
-    status: event?.status ?? (event?.recording_uuid ? 'recording' : null),
-    dedupeKey: event ? dedupeKey(event) : null,
-    payload: signed.method === 'GET' ? new URL(signed.url).search.slice(1) : signed.rawBody,
-    parsedOk: event !== null,
-    problem: event ? null : 'The event body could not be read as a JSON object',
-  });
-  if (!event) log.warn('event.unparseable', { bytes: signed.rawBody.length });
-  if (stored && event?.status && callUuid) updateCallStatus(deps.db, callUuid, event.status, deps.now());
-  return emptyOk();
-}
-
-/**
- * Vonage retries deliveries, so the same event must be stored once. Keys follow the payload shapes:
- * leg uuid (or call_uuid on human/machine) + status + timestamp; recordings by recording_uuid; error
- * events (no uuid) by conversation + reason + timestamp.
- */
-export function dedupeKey(event: VoiceEvent): string | null {
-  if (event.recording_uuid) return `recording:${event.recording_uuid}`;
-  const leg = event.uuid ?? event.call_uuid;
-  if (leg && event.status && event.timestamp) return `voice:${leg}:${event.status}:${event.timestamp}`;
-  if (event.conversation_uuid && event.reason && event.timestamp) {
-    return `error:${event.conversation_uuid}:${event.timestamp}:${event.reason}`;
+  const payload = signed.method === 'GET' ? new URL(signed.url).search.slice(1) : signed.rawBody;
+  const shape = fields ? classifyVoiceEvent(fields) : null;
+  const { row } = recordEvent(deps, voiceEventInput({ payload, fields }, shape));
+  if (!fields) log.warn('event.unparseable', { bytes: signed.rawBody.length });
+  // Only the first delivery files anything: a retry finds `row` null.
+  if (row && shape?.shape === 'recording') fileRecording(deps, row, shape.event);
+  if (row && shape?.shape === 'transcription') fileTranscript(deps, shape.event);
+  if (row?.callUuid && shape?.shape === 'status' && shape.event.uuid === row.callUuid && isFinalLegStatus(shape.event.status)) {
+    clearSecretsOfEndedCall(deps, row.callUuid);
   }
-  return null;
+  return emptyOk();
 }

@@ -1,4 +1,4 @@
-import { recordWebhookEvent } from '@/lib/calls/store';
+import { recordEvent } from '@/lib/events/record';
 import { log } from '@/lib/log';
 import { readSignedRequest } from '@/lib/vonage/signature';
 import { answerCall } from './answer';
@@ -8,6 +8,7 @@ import type { VoiceDeps } from './deps';
 import { AnswerPayloadSchema, FallbackExtrasSchema, webhookFields } from './payloads';
 import { nccoResponse } from './respond';
 import { refuseUnsigned } from './signature-gate';
+import { served } from './trace-events';
 import { continuationTokenIn } from './urls';
 
 /**
@@ -23,9 +24,10 @@ export async function handleFallback(request: Request, deps: VoiceDeps): Promise
   const extras = FallbackExtrasSchema.safeParse(fields ?? {});
   const original = extras.success ? extras.data.original_request : undefined;
   const callUuid = typeof fields?.uuid === 'string' ? fields.uuid : null;
-  recordWebhookEvent(deps.db, {
+  recordEvent(deps, {
     source: 'fallback',
-    callUuid,
+    type: 'fallback',
+    legUuid: callUuid,
     conversationUuid: typeof fields?.conversation_uuid === 'string' ? fields.conversation_uuid : null,
     status: 'fallback',
     dedupeKey: null,
@@ -45,5 +47,7 @@ export async function handleFallback(request: Request, deps: VoiceDeps): Promise
     const { uuid, to, from, conversation_uuid } = answer.data;
     return nccoResponse(await answerCall({ uuid, to, from, conversationUuid: conversation_uuid }, deps));
   }
-  return nccoResponse(apology(deps.config, answer.success ? answer.data.to : null));
+  const reason = `Vonage fell back (${extras.success && extras.data.reason ? extras.data.reason : 'no reason given'}) on a request Switchboard cannot resume`;
+  const conversationUuid = typeof fields?.conversation_uuid === 'string' ? fields.conversation_uuid : null;
+  return nccoResponse(served(deps, { callUuid, legUuid: callUuid, conversationUuid, key: null, code: 'fallback', reason }, apology(deps.config, answer.success ? answer.data.to : null)));
 }

@@ -18,18 +18,6 @@ export const FallbackExtrasSchema = z.looseObject({
   original_request: z.looseObject({ url: z.string(), type: z.string().optional() }).optional(),
 });
 
-/** A voice event: only the fields used for correlation and de-duplication are read here. */
-export const VoiceEventSchema = z.looseObject({
-  uuid: z.string().optional(),
-  call_uuid: z.string().optional(),
-  conversation_uuid: z.string().optional(),
-  status: z.string().optional(),
-  timestamp: z.string().optional(),
-  recording_uuid: z.string().optional(),
-  reason: z.string().optional(),
-});
-export type VoiceEvent = z.infer<typeof VoiceEventSchema>;
-
 /** Reads a webhook body: a GET's query parameters, else the JSON body; null when it is not JSON. */
 export function webhookFields(method: string, url: string, rawBody: string): Record<string, unknown> | null {
   if (method === 'GET' || method === 'HEAD') return Object.fromEntries(new URL(url).searchParams);

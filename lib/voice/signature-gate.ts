@@ -1,4 +1,5 @@
-import { recordWebhookEvent, type NewWebhookEvent } from '@/lib/calls/store';
+import type { WebhookSource } from '@/db/schema';
+import { recordEvent } from '@/lib/events/record';
 import { log } from '@/lib/log';
 import { verifyVonageSignature, type SignedRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from './deps';
@@ -9,16 +10,16 @@ import { unauthorized } from './respond';
  * is still logged and stored (raw, flagged) so a misconfigured application is visible in the event log.
  * Returns null when the request may proceed, else the 401 to send.
  */
-export function refuseUnsigned(request: SignedRequest, source: NewWebhookEvent['source'], deps: VoiceDeps): Response | null {
+export function refuseUnsigned(request: SignedRequest, source: WebhookSource, deps: VoiceDeps): Response | null {
   const secret = deps.config.VONAGE_SIGNATURE_SECRET;
   if (!secret) return null;
   const result = verifyVonageSignature(request, secret, deps.now());
   if (result.ok) return null;
   const path = new URL(request.url).pathname;
   log.warn('webhook.signature_refused', { path, reason: result.reason });
-  recordWebhookEvent(deps.db, {
+  recordEvent(deps, {
     source,
-    callUuid: null,
+    type: 'refused',
     conversationUuid: null,
     status: null,
     dedupeKey: null,

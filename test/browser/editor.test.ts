@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, screenshot } from '../helpers/browser';
+import { authedFetch, signIn } from '../helpers/session';
 
 const baseUrl = inject('baseUrl');
+const api = authedFetch(baseUrl, inject('adminToken'));
 
 type StoredFlow = {
   id: string;
@@ -17,7 +19,7 @@ type StoredFlow = {
 };
 
 async function createFlow(body: Record<string, unknown>): Promise<StoredFlow> {
-  const res = await fetch(`${baseUrl}/api/flows`, {
+  const res = await api('/api/flows', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -27,7 +29,7 @@ async function createFlow(body: Record<string, unknown>): Promise<StoredFlow> {
 }
 
 async function fetchFlow(id: string): Promise<StoredFlow> {
-  const res = await fetch(`${baseUrl}/api/flows/${id}`);
+  const res = await api(`/api/flows/${id}`);
   expect(res.status).toBe(200);
   return ((await res.json()) as { flow: StoredFlow }).flow;
 }
@@ -51,9 +53,12 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  await signIn(browser.context, baseUrl);
 });
 
 afterAll(async () => {
+  // A script the Content-Security-Policy blocked would leave a page that never hydrates.
+  expect(browser?.cspViolations).toEqual([]);
   await browser?.close();
 });
 
@@ -92,7 +97,7 @@ async function connect(page: Page, sourceId: string, handleId: string, targetId:
 
 describe('flow editor', () => {
   it('answers 404 for a flow that does not exist', async () => {
-    const res = await fetch(`${baseUrl}/flows/no_such_flow`);
+    const res = await api('/flows/no_such_flow');
     expect(res.status).toBe(404);
   });
 
@@ -289,7 +294,7 @@ describe('flow editor', () => {
       await context.setOffline(false);
     }
     // Meanwhile someone else saves: the draft's base revision is now behind the server's.
-    const put = await fetch(`${baseUrl}/api/flows/${flow.id}`, {
+    const put = await api(`/api/flows/${flow.id}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ revision: flow.revision, name: 'Renamed elsewhere' }),

@@ -5,8 +5,12 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '..', '.tmp', 'screenshots');
 
-/** Debian's Chromium with a fresh profile and no background traffic (the machine has no network). */
-export async function launchBrowser(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+/**
+ * Debian's Chromium with a fresh profile and no background traffic (the machine has no network).
+ * `cspViolations` collects what the browser reports as blocked by the Content-Security-Policy, on every
+ * page of the context: a blocked script means a page that never hydrates.
+ */
+export async function launchBrowser(): Promise<{ context: BrowserContext; page: Page; cspViolations: string[]; close: () => Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -23,10 +27,15 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; page: 
       '--disable-sync',
     ],
   });
+  const cspViolations: string[] = [];
+  context.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
     page,
+    cspViolations,
     close: async () => {
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });

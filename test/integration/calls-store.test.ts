@@ -3,17 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
-import { webhookEvents } from '@/db/schema';
 import { bumpRoutingRevision, getContinuationSecret, getRoutingRevision } from '@/lib/app-state';
 import {
   createCall,
   findContinuation,
   getCall,
-  recordWebhookEvent,
   saveCallState,
   saveContinuation,
   type NewCall,
-  type NewWebhookEvent,
 } from '@/lib/calls/store';
 import { createFlow, deleteFlow } from '@/lib/flows/write';
 import type { Ncco } from '@/lib/ncco';
@@ -89,45 +86,6 @@ describe('continuations', () => {
 
   it('belong to a stored call', () => {
     expect(() => saveContinuation(db, 'hash-c', 'no-such-call', null)).toThrow(/FOREIGN KEY constraint failed/);
-  });
-});
-
-describe('webhook events', () => {
-  const event = (patch: Partial<NewWebhookEvent> = {}): NewWebhookEvent => ({
-    source: 'voice',
-    callUuid: 'call-1',
-    conversationUuid: 'CON-1',
-    status: 'ringing',
-    dedupeKey: 'voice:call-1:ringing',
-    payload: '{"status":"ringing"}',
-    parsedOk: true,
-    problem: null,
-    ...patch,
-  });
-
-  it('stores a delivery once: a retry with the same dedupe key gets the first id back', () => {
-    const first = recordWebhookEvent(db, event(), T0);
-    expect(first).toEqual({ stored: true, id: expect.any(Number) });
-    expect(recordWebhookEvent(db, event({ payload: '{"retry":1}' }), T1)).toEqual({ stored: false, id: first.id });
-    const second = recordWebhookEvent(db, event({ status: 'answered', dedupeKey: 'voice:call-1:answered' }), T1);
-    expect(second.stored).toBe(true);
-    expect(second.id).toBeGreaterThan(first.id);
-    expect(db.select().from(webhookEvents).all().map((e) => [e.status, e.payload])).toEqual([
-      ['ringing', '{"status":"ringing"}'],
-      ['answered', '{"status":"ringing"}'],
-    ]);
-  });
-
-  it('stores every delivery without a dedupe key, keeping raw bodies it could not parse', () => {
-    const garbled = event({ source: 'answer', callUuid: null, conversationUuid: null, status: null, dedupeKey: null, payload: 'not json{', parsedOk: false, problem: 'The body is not JSON' });
-    const a = recordWebhookEvent(db, garbled, T0);
-    const b = recordWebhookEvent(db, garbled, T0);
-    expect([a.stored, b.stored]).toEqual([true, true]);
-    expect(b.id).not.toBe(a.id);
-    expect(db.select().from(webhookEvents).all()).toEqual([
-      { id: a.id, source: 'answer', callUuid: null, conversationUuid: null, status: null, dedupeKey: null, payload: 'not json{', parsedOk: false, problem: 'The body is not JSON', receivedAt: T0 },
-      expect.objectContaining({ id: b.id, payload: 'not json{' }),
-    ]);
   });
 });
 

@@ -11,6 +11,8 @@ import { handleCreateNumber } from '@/lib/api/numbers-handlers';
 import { handleListTemplates } from '@/lib/api/templates-handlers';
 import { createNode, emptyDocument, type FlowDocument } from '@/lib/flow/document';
 import { templates } from '@/lib/flow/templates';
+import type { Actor } from '@/lib/auth/actor';
+import { testActor } from '../helpers/auth';
 import { createTestDb } from '../helpers/db';
 
 /** A Request as a route receives it; a string body is sent raw (for malformed JSON). */
@@ -21,8 +23,10 @@ function request(method: string, path: string, body?: unknown): Request {
 }
 
 let db: Db;
+let actor: Actor;
 beforeEach(() => {
   db = createTestDb();
+  actor = testActor(db);
   // Only Date is faked: edit order is asserted without sleeping, and promises still run.
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2025-03-01T09:00:00Z'));
@@ -31,10 +35,10 @@ afterEach(() => vi.useRealTimers());
 
 const api = {
   list: (q?: string) => handleListFlows(db, request('GET', q === undefined ? '/api/flows' : `/api/flows?q=${encodeURIComponent(q)}`)),
-  create: (body: unknown) => handleCreateFlow(db, request('POST', '/api/flows', body)),
+  create: (body: unknown) => handleCreateFlow(db, request('POST', '/api/flows', body), actor),
   get: (id: string) => handleGetFlow(db, request('GET', `/api/flows/${id}`), { id }),
-  update: (id: string, body: unknown) => handleUpdateFlow(db, request('PUT', `/api/flows/${id}`, body), { id }),
-  delete: (id: string) => handleDeleteFlow(db, request('DELETE', `/api/flows/${id}`), { id }),
+  update: (id: string, body: unknown) => handleUpdateFlow(db, request('PUT', `/api/flows/${id}`, body), actor, { id }),
+  delete: (id: string) => handleDeleteFlow(db, request('DELETE', `/api/flows/${id}`), actor, { id }),
 };
 
 async function created(body: unknown) {
@@ -124,8 +128,8 @@ describe('rejecting bad input (nothing is created)', () => {
   });
 
   it.each([
-    ['POST', () => handleCreateFlow(db, request('POST', '/api/flows', '{"name": '))],
-    ['PUT', () => handleUpdateFlow(db, request('PUT', '/api/flows/fl_x', 'not json'), { id: 'fl_x' })],
+    ['POST', () => handleCreateFlow(db, request('POST', '/api/flows', '{"name": '), actor)],
+    ['PUT', () => handleUpdateFlow(db, request('PUT', '/api/flows/fl_x', 'not json'), actor, { id: 'fl_x' })],
   ])('answers malformed JSON on %s with 400 invalid_json', async (_, send) => {
     const response = await send();
     expect(response.status).toBe(400);
@@ -236,7 +240,7 @@ describe('deleting', () => {
 
   it('refuses with 409 flow_in_use while a number routes to the flow, keeping it', async () => {
     const flow = await created({ name: 'Support line' });
-    const bound = await handleCreateNumber(db, request('POST', '/api/numbers', { number: '447700900123', flowId: flow.id }));
+    const bound = await handleCreateNumber(db, request('POST', '/api/numbers', { number: '447700900123', flowId: flow.id }), actor);
     expect(bound.status).toBe(201);
     const response = await api.delete(flow.id);
     expect(response.status).toBe(409);

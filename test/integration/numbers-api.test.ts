@@ -13,6 +13,8 @@ import { handleCreateVersion } from '@/lib/api/versions-handlers';
 import { getRoutingRevision } from '@/lib/app-state';
 import { resolveNumber } from '@/lib/numbers/read';
 import { getVersion } from '@/lib/versions/read';
+import type { Actor } from '@/lib/auth/actor';
+import { testActor } from '../helpers/auth';
 import { createTestDb } from '../helpers/db';
 import { edges, flow, node, nodes } from '../helpers/flow-builder';
 
@@ -23,8 +25,10 @@ function request(method: string, path: string, body?: unknown): Request {
 }
 
 let db: Db;
+let actor: Actor;
 beforeEach(() => {
   db = createTestDb();
+  actor = testActor(db);
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2025-03-01T09:00:00Z'));
 });
@@ -32,11 +36,11 @@ afterEach(() => vi.useRealTimers());
 
 const api = {
   list: () => handleListNumbers(db),
-  create: (body: unknown) => handleCreateNumber(db, request('POST', '/api/numbers', body)),
+  create: (body: unknown) => handleCreateNumber(db, request('POST', '/api/numbers', body), actor),
   get: (number: string) => handleGetNumber(db, request('GET', `/api/numbers/${number}`), { number }),
-  update: (number: string, body: unknown) => handleUpdateNumber(db, request('PUT', `/api/numbers/${number}`, body), { number }),
-  delete: (number: string) => handleDeleteNumber(db, request('DELETE', `/api/numbers/${number}`), { number }),
-  deleteFlow: (id: string) => handleDeleteFlow(db, request('DELETE', `/api/flows/${id}`), { id }),
+  update: (number: string, body: unknown) => handleUpdateNumber(db, request('PUT', `/api/numbers/${number}`, body), actor, { number }),
+  delete: (number: string) => handleDeleteNumber(db, request('DELETE', `/api/numbers/${number}`), actor, { number }),
+  deleteFlow: (id: string) => handleDeleteFlow(db, request('DELETE', `/api/flows/${id}`), actor, { id }),
 };
 
 const UK = '447700900123';
@@ -45,11 +49,11 @@ const US = '14155550100';
 /** A publishable flow and its first `count` versions. */
 async function publishedFlow(name: string, count = 1): Promise<{ flowId: string; versionIds: string[] }> {
   const document = flow(nodes(node('start'), node('hangup', {}, 'bye')), edges('start>bye'));
-  const created = await handleCreateFlow(db, request('POST', '/api/flows', { name, document }));
+  const created = await handleCreateFlow(db, request('POST', '/api/flows', { name, document }), actor);
   const flowId = (await created.json()).flow.id;
   const versionIds: string[] = [];
   for (let i = 0; i < count; i++) {
-    const response = await handleCreateVersion(db, request('POST', `/api/flows/${flowId}/versions`, {}), { id: flowId });
+    const response = await handleCreateVersion(db, request('POST', `/api/flows/${flowId}/versions`, {}), actor, { id: flowId });
     versionIds.push((await response.json()).version.id);
   }
   return { flowId, versionIds };

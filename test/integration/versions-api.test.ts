@@ -5,6 +5,8 @@ import { handleCreateVersion, handleListVersions } from '@/lib/api/versions-hand
 import { getRoutingRevision } from '@/lib/app-state';
 import type { FlowDocument } from '@/lib/flow/document';
 import { getLatestVersion, getVersion } from '@/lib/versions/read';
+import type { Actor } from '@/lib/auth/actor';
+import { testActor } from '../helpers/auth';
 import { createTestDb } from '../helpers/db';
 import { edges, flow, node, nodes } from '../helpers/flow-builder';
 
@@ -15,8 +17,10 @@ function request(method: string, path: string, body?: unknown): Request {
 }
 
 let db: Db;
+let actor: Actor;
 beforeEach(() => {
   db = createTestDb();
+  actor = testActor(db);
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2025-03-01T09:00:00Z'));
 });
@@ -24,7 +28,7 @@ afterEach(() => vi.useRealTimers());
 
 const api = {
   list: (id: string) => handleListVersions(db, request('GET', `/api/flows/${id}/versions`), { id }),
-  publish: (id: string, body: unknown = {}) => handleCreateVersion(db, request('POST', `/api/flows/${id}/versions`, body), { id }),
+  publish: (id: string, body: unknown = {}) => handleCreateVersion(db, request('POST', `/api/flows/${id}/versions`, body), actor, { id }),
 };
 
 /** Incoming call → Say "Hello" → Hang up: publishable. */
@@ -32,7 +36,7 @@ const greeting = (text = 'Hello'): FlowDocument =>
   flow(nodes(node('start'), node('say', { text }, 'hi'), node('hangup', {}, 'bye')), edges('start>hi', 'hi>bye'));
 
 async function createdFlow(document: FlowDocument = greeting()): Promise<{ id: string; revision: number }> {
-  const response = await handleCreateFlow(db, request('POST', '/api/flows', { name: 'Support', document }));
+  const response = await handleCreateFlow(db, request('POST', '/api/flows', { name: 'Support', document }), actor);
   expect(response.status).toBe(201);
   return (await response.json()).flow;
 }
@@ -44,7 +48,7 @@ async function published(id: string, body: unknown = {}) {
 }
 
 async function saveDraft(flowId: string, revision: number, document: FlowDocument) {
-  const response = await handleUpdateFlow(db, request('PUT', `/api/flows/${flowId}`, { revision, document }), { id: flowId });
+  const response = await handleUpdateFlow(db, request('PUT', `/api/flows/${flowId}`, { revision, document }), actor, { id: flowId });
   expect(response.status).toBe(200);
 }
 
@@ -174,6 +178,6 @@ describe('bad requests', () => {
 it('deleting an unbound flow deletes its versions', async () => {
   const support = await createdFlow();
   const version = await published(support.id);
-  expect((await handleDeleteFlow(db, request('DELETE', `/api/flows/${support.id}`), { id: support.id })).status).toBe(204);
+  expect((await handleDeleteFlow(db, request('DELETE', `/api/flows/${support.id}`), actor, { id: support.id })).status).toBe(204);
   expect(getVersion(db, version.id)).toBeNull();
 });

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { requirePageAuth } from '@/app/_auth/require-page-auth';
+import { can } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
 import { getFlow } from '@/lib/flows/read';
 import { Editor } from './_editor/editor';
@@ -13,14 +15,18 @@ type Props = { params: Promise<{ id: string }> };
 const loadFlow = cache((id: string) => getFlow(db(), id));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const flow = loadFlow((await params).id);
+  const { id } = await params;
+  await requirePageAuth('viewer', `/flows/${id}`);
+  const flow = loadFlow(id);
   return { title: flow ? `${flow.name} · Switchboard` : 'Flow not found · Switchboard' };
 }
 
-/** The editor for one flow: loaded on the server, then handed to the client editor. */
+/** The editor for one flow: loaded on the server, then handed to the client editor (read-only for viewers). */
 export default async function FlowPage({ params }: Props) {
-  const flow = loadFlow((await params).id);
+  const { id } = await params;
+  const actor = await requirePageAuth('viewer', `/flows/${id}`);
+  const flow = loadFlow(id);
   if (!flow) notFound();
-  const { id, name, revision, document, layout } = flow;
-  return <Editor flow={{ id, name, revision, document, layout }} />;
+  const { name, revision, document, layout } = flow;
+  return <Editor flow={{ id, name, revision, document, layout }} readOnly={!can(actor.user.role, 'flows.edit')} />;
 }

@@ -24,6 +24,8 @@ export const collect = defineKind({
       submitOnHash: z.boolean(),
       timeout: z.number().int('A whole number of seconds').min(1, 'At least 1 second').max(10, 'Vonage waits at most 10 seconds'),
       variable: VariableNameSchema,
+      /** The digits are a secret (a PIN, a card number): the event log stores them redacted (lib/events/redact.ts). */
+      sensitive: z.boolean().default(false),
     })
     .superRefine(checkPrompt),
   defaults: () => ({
@@ -34,6 +36,7 @@ export const collect = defineKind({
     submitOnHash: true,
     timeout: 5,
     variable: 'digits',
+    sensitive: false,
   }),
   outputs: () => [
     { id: 'done', label: 'done' },
@@ -42,7 +45,8 @@ export const collect = defineKind({
   summary: (data) => {
     const max = typeof data.maxDigits === 'number' ? `Up to ${data.maxDigits} digits` : 'Digits';
     const variable = str(data.variable);
-    return variable ? `${max} → {{${variable}}}` : max;
+    const text = variable ? `${max} → {{${variable}}}` : max;
+    return data.sensitive === true ? `${text} · hidden in logs` : text;
   },
   fields: [
     ...promptFields('Please enter your account number, then press hash.'),
@@ -55,6 +59,12 @@ export const collect = defineKind({
       label: 'Store the digits in',
       placeholder: 'account_number',
       help: 'A variable name; later nodes use it as {{account_number}}',
+    },
+    {
+      type: 'boolean',
+      key: 'sensitive',
+      label: 'Sensitive (PIN, card number)',
+      help: 'The digits are hidden in the event log, its live stream and every export',
     },
   ],
   hasInput: true,

@@ -1,12 +1,16 @@
 import type { z } from 'zod';
+import type { ScenarioInput } from '@/lib/simulator/scenarios/scenario-schema';
 import { createNode, SCHEMA_VERSION, type FlowDocument, type FlowLayout } from '../document';
 import type { NodeKindId, NodeKinds } from '../registry';
 import { FlowSettingsSchema, type FlowSettings } from '../settings';
 
 export type TemplateContent = { document: FlowDocument; layout: FlowLayout };
 
-/** A ready-made flow offered in the New flow dialog. `build` returns fresh objects on every call. */
-export type Template = { id: string; name: string; description: string; build: () => TemplateContent };
+/**
+ * A ready-made flow offered in the New flow dialog. `build` returns fresh objects on every call. Its
+ * `scenarios` (test calls with expectations) are added to every flow made from it, and show it works.
+ */
+export type Template = { id: string; name: string; description: string; build: () => TemplateContent; scenarios: readonly ScenarioInput[] };
 
 /** One node of a template: its kind's defaults with `data` on top, placed at a grid cell. */
 export type NodeSpec = {

@@ -48,4 +48,47 @@ export const businessHours: Template = {
       ],
       { language: 'en-GB' },
     ),
+  scenarios: [
+    {
+      name: 'Open on a weekday morning',
+      // Tuesday 10 March 2026, 10:15 in London.
+      setup: { clock: { dateTime: '2026-03-10T10:15', timeZone: 'Europe/London' } },
+      steps: [
+        { type: 'reach', nodeId: 'connect-office' },
+        { type: 'connect', outcome: 'answered' },
+        { type: 'end' },
+      ],
+    },
+    {
+      name: 'Office busy: voicemail',
+      setup: { clock: { dateTime: '2026-03-10T11:00', timeZone: 'Europe/London' } },
+      steps: [
+        { type: 'connect', outcome: 'busy' },
+        { type: 'hear', text: 'nobody could take your call' },
+        { type: 'record', outcome: 'finish', message: 'Please call me back.' },
+        { type: 'hear', text: 'We will call you back on our next working day' },
+        { type: 'end' },
+      ],
+    },
+    {
+      name: 'Closed in the evening',
+      setup: { clock: { dateTime: '2026-03-10T19:00', timeZone: 'Europe/London' } },
+      steps: [
+        { type: 'reach', nodeId: 'closed-message' },
+        { type: 'hear', text: 'Our office is open Monday to Friday' },
+        { type: 'record', outcome: 'skip' },
+        { type: 'hear', text: 'Thank you for your message' },
+        { type: 'end' },
+      ],
+    },
+    {
+      name: 'Christmas Eve afternoon',
+      setup: { clock: { dateTime: '2026-12-24T17:30', timeZone: 'Europe/London' } },
+      steps: [
+        { type: 'hear', text: 'closed for the holiday' },
+        { type: 'record', outcome: 'finish', message: 'Happy Christmas!' },
+        { type: 'end' },
+      ],
+    },
+  ],
 };

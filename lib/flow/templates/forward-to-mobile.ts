@@ -29,4 +29,25 @@ export const forwardToMobile: Template = {
       ],
       { language: 'en-GB' },
     ),
+  scenarios: [
+    {
+      name: 'Answered on the mobile',
+      steps: [
+        { type: 'hear', text: 'Please hold while we connect you' },
+        { type: 'reach', nodeId: 'connect-mobile' },
+        { type: 'connect', outcome: 'answered' },
+        { type: 'end' },
+      ],
+    },
+    {
+      name: 'No answer: voicemail',
+      steps: [
+        { type: 'hear', text: 'Please hold' },
+        { type: 'connect', outcome: 'unanswered' },
+        { type: 'hear', text: "Sorry, I can't take your call right now" },
+        { type: 'record', outcome: 'finish', message: 'Call me when you can.' },
+        { type: 'end' },
+      ],
+    },
+  ],
 };

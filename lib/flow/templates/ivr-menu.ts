@@ -69,4 +69,56 @@ export const ivrMenu: Template = {
       ],
       { language: 'en-GB' },
     ),
+  scenarios: [
+    {
+      name: 'Press 2 for support',
+      steps: [
+        { type: 'hear', text: 'Thank you for calling Example Company' },
+        { type: 'hear', text: 'For support, press 2' },
+        { type: 'press', keys: '2' },
+        { type: 'hear', text: 'Connecting you to customer support' },
+        { type: 'reach', nodeId: 'connect-support' },
+        { type: 'connect', outcome: 'answered' },
+        { type: 'end' },
+      ],
+    },
+    {
+      name: 'Sales is busy: voicemail',
+      steps: [
+        { type: 'press', keys: '1' },
+        { type: 'hear', text: 'Connecting you to our sales team' },
+        { type: 'connect', outcome: 'busy' },
+        { type: 'hear', text: 'leave a message after the tone' },
+        { type: 'record', outcome: 'finish', message: 'Please call me back about my order.' },
+        { type: 'hear', text: 'Thank you for your message' },
+        { type: 'end' },
+      ],
+    },
+    {
+      name: 'Wrong key, then the operator',
+      steps: [
+        { type: 'press', keys: '7' },
+        { type: 'hear', text: "Sorry, I didn't catch that" },
+        { type: 'press', keys: '0' },
+        { type: 'hear', text: 'Connecting you to an operator' },
+        { type: 'connect', outcome: 'unanswered' },
+        { type: 'hear', text: 'leave a message' },
+        { type: 'record', outcome: 'skip' },
+        { type: 'end' },
+      ],
+    },
+    {
+      name: 'No answer three times',
+      steps: [
+        { type: 'timeout' },
+        { type: 'hear', text: "Sorry, I didn't catch that" },
+        { type: 'timeout' },
+        { type: 'hear', text: "Sorry, I didn't catch that" },
+        { type: 'timeout' },
+        { type: 'hear', text: 'Please call again' },
+        { type: 'reach', nodeId: 'goodbye-hang-up' },
+        { type: 'end' },
+      ],
+    },
+  ],
 };

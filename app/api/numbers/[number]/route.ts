@@ -1,10 +1,24 @@
 import { handleDeleteNumber, handleGetNumber, handleUpdateNumber } from '@/lib/api/numbers-handlers';
+import { requireAuth } from '@/lib/auth/require-auth';
 import { db } from '@/lib/db';
 
 export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ number: string }> };
 
-export const GET = async (request: Request, { params }: Context) => handleGetNumber(db(), request, await params);
-export const PUT = async (request: Request, { params }: Context) => handleUpdateNumber(db(), request, await params);
-export const DELETE = async (request: Request, { params }: Context) => handleDeleteNumber(db(), request, await params);
+export async function GET(request: Request, { params }: Context) {
+  const auth = requireAuth(request, 'viewer');
+  return auth.ok ? handleGetNumber(db(), request, await params) : auth.response;
+}
+
+/** Pointing a number at a flow version is publishing (or rolling back): editors. */
+export async function PUT(request: Request, { params }: Context) {
+  const auth = requireAuth(request, 'editor');
+  return auth.ok ? handleUpdateNumber(db(), request, auth.actor, await params) : auth.response;
+}
+
+/** Removing a phone line: admins. */
+export async function DELETE(request: Request, { params }: Context) {
+  const auth = requireAuth(request, 'admin');
+  return auth.ok ? handleDeleteNumber(db(), request, auth.actor, await params) : auth.response;
+}

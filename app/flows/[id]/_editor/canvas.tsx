@@ -15,6 +15,8 @@ import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import type { KindCategory } from '@/lib/flow/node-kind';
 import { isKindId, kindOf } from '@/lib/flow/registry';
 import { useEditor, useEditorContext } from './editor-context';
+import { withCallPath, withCallPathEdges } from './call-path';
+import { useCallHighlight } from './call-path-store';
 import { createNodeDeriver, deriveEdges, type FlowNodeType } from './flow-elements';
 import { FlowNodeView } from './flow-node-view';
 import { KIND_DRAG_TYPE } from './palette-item';
@@ -35,7 +37,7 @@ const MINIMAP_COLOURS: Record<KindCategory, string> = {
  * render, and every change React Flow reports becomes a store command (or, for sizes, a measurement).
  */
 export function Canvas() {
-  const { store, sizes, canvas } = useEditorContext();
+  const { store, sizes, canvas, readOnly } = useEditorContext();
   const document = useEditor((s) => s.present.document);
   const layout = useEditor((s) => s.present.layout);
   const selection = useEditor((s) => s.selection);
@@ -51,6 +53,10 @@ export function Canvas() {
     [deriveNodes, document, layout, selection, severities, sizes, measureTick],
   );
   const edges = useMemo(() => deriveEdges(document, selection), [document, selection]);
+  // The one call being replayed in the event log, if any, lit on top (call-path.ts).
+  const highlight = useCallHighlight();
+  const shownNodes = useMemo(() => withCallPath(nodes, highlight), [nodes, highlight]);
+  const shownEdges = useMemo(() => withCallPathEdges(edges, highlight), [edges, highlight]);
   // Computed once: the opening view frames where calls begin, at a zoom where text stays readable.
   const [openingView] = useState(() => ({ padding: 0.15, maxZoom: 1, nodes: openingNodes(layout) }));
 
@@ -89,16 +95,18 @@ export function Canvas() {
   return (
     <div className={styles.canvas} ref={canvas} data-testid="canvas">
       <ReactFlow<FlowNodeType, Edge>
-        nodes={nodes}
-        edges={edges}
+        nodes={shownNodes}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
+        onDragOver={readOnly ? undefined : onDragOver}
+        onDrop={readOnly ? undefined : onDrop}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         // Deleting goes through the store's removeElements (one undo entry), see use-shortcuts.
         deleteKeyCode={null}
         fitView

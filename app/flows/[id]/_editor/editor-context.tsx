@@ -15,6 +15,8 @@ type EditorContextValue = {
   sizes: RefObject<MeasuredSizes>;
   /** The canvas element, so the palette can add a node at the centre of what the user sees. */
   canvas: RefObject<HTMLDivElement | null>;
+  /** Viewers: the flow can be looked at and exported, never changed. */
+  readOnly: boolean;
 };
 
 const EditorContext = createContext<EditorContextValue | null>(null);

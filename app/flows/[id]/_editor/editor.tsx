@@ -7,9 +7,12 @@ import type { FlowDocument, FlowLayout } from '@/lib/flow/document';
 import { Banner } from './banner';
 import { Canvas } from './canvas';
 import { EditorProvider, type MeasuredSizes } from './editor-context';
+import { EventLog } from './event-log';
 import { Inspector } from './inspector';
 import { Palette } from './palette';
 import { ProblemsPanel } from './problems-panel';
+import { TestCallPanel } from './test-call/test-call-panel';
+import { TestCallProvider } from './test-call/test-call-context';
 import { TopBar } from './top-bar';
 import { useAutosave } from './use-autosave';
 import { useDraftRecovery } from './use-draft-recovery';
@@ -18,15 +21,18 @@ import styles from './editor.module.css';
 
 export type EditorFlow = { id: string; name: string; revision: number; document: FlowDocument; layout: FlowLayout };
 
-/** The flow editor: one store for the open flow, wired to the panels, autosave and shortcuts. */
-export function Editor({ flow }: { flow: EditorFlow }) {
+/**
+ * The flow editor: one store for the open flow, wired to the panels, autosave and shortcuts. Read-only
+ * (viewers) drops the palette, disables the inspector and never saves; the server refuses their writes anyway.
+ */
+export function Editor({ flow, readOnly = false }: { flow: EditorFlow; readOnly?: boolean }) {
   const [store] = useState(() => createEditorStore({ document: flow.document, layout: flow.layout }));
   const sizes = useRef<MeasuredSizes>(new Map());
   const canvas = useRef<HTMLDivElement>(null);
-  const { status, name, saver } = useAutosave(store, flow.id, flow);
-  const draft = useDraftRecovery(store, flow.id, flow.revision, saver);
+  const { status, name, saver } = useAutosave(store, flow.id, flow, { enabled: !readOnly });
+  const draft = useDraftRecovery(store, flow.id, flow.revision, saver, { enabled: !readOnly });
   const [busy, setBusy] = useState(false);
-  useShortcuts(store);
+  useShortcuts(store, { readOnly });
 
   const loadLatest = async () => {
     setBusy(true);
@@ -35,7 +41,8 @@ export function Editor({ flow }: { flow: EditorFlow }) {
   };
 
   return (
-    <EditorProvider value={{ store, flowId: flow.id, sizes, canvas }}>
+    <EditorProvider value={{ store, flowId: flow.id, sizes, canvas, readOnly }}>
+      <TestCallProvider flush={saver.flush}>
       <ReactFlowProvider>
         <div className={styles.editor}>
           <TopBar name={name} status={status} onRename={saver.rename} flush={saver.flush} />
@@ -74,16 +81,21 @@ export function Editor({ flow }: { flow: EditorFlow }) {
               never saved, and the flow has been changed since.
             </Banner>
           )}
-          <div className={styles.main}>
-            <Palette />
+          <div className={`${styles.main} ${readOnly ? styles.readOnly : ''}`}>
+            {!readOnly && <Palette />}
             <div className={styles.centre}>
               <Canvas />
               <ProblemsPanel />
+              <EventLog />
             </div>
-            <Inspector />
+            {!readOnly && <TestCallPanel />}
+            <fieldset disabled={readOnly} className={styles.inspectorSlot}>
+              <Inspector />
+            </fieldset>
           </div>
         </div>
       </ReactFlowProvider>
+      </TestCallProvider>
     </EditorProvider>
   );
 }

@@ -7,6 +7,7 @@ import { kindOf, outputsOf, summaryOf } from '@/lib/flow/registry';
 import type { FlowNodeType } from './flow-elements';
 import styles from './flow-node-view.module.css';
 import { KindIcon } from '@/app/_ui/kind-icon';
+import { useCallMark } from './test-call/test-call-context';
 
 /** The one node component: every kind renders from its registry entry (icon, label, summary, outputs). */
 function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNodeType>) {
@@ -16,6 +17,8 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNodeType>) {
   const outputKey = outputs.map((o) => o.id).join('\n');
   const updateNodeInternals = useUpdateNodeInternals();
   const measuredKey = useRef(outputKey);
+  // Lit while a test call runs: where the call is now, and the steps it passed.
+  const callMark = useCallMark(id);
 
   // Handles come and go with the data (a menu choice added): React Flow must re-read their positions.
   // Not on mount: React Flow measures new nodes itself, and an early single-node update would make
@@ -51,6 +54,7 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNodeType>) {
       data-severity={severity ?? undefined}
       data-testid="flow-node"
       data-kind={node.kind}
+      data-call={callMark ?? undefined}
     >
       {kind.hasInput && <Handle type="target" position={Position.Left} className={styles.targetHandle} />}
       <header className={styles.header}>

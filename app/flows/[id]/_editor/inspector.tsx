@@ -4,6 +4,7 @@ import { useEditor } from './editor-context';
 import { EdgeInfo } from './edge-info';
 import { FlowInfo } from './flow-info';
 import { NodeForm } from './node-form';
+import { NccoPreview } from './ncco-preview';
 import styles from './inspector.module.css';
 
 /** The right panel: the selected node's form, the selected connection, or facts about the flow. */
@@ -14,7 +15,14 @@ export function Inspector() {
   const edges = document.edges.filter((e) => selection.edges.includes(e.id));
 
   const content = (() => {
-    if (nodes.length === 1 && nodes[0]) return <NodeForm key={nodes[0].id} node={nodes[0]} />;
+    if (nodes.length === 1 && nodes[0]) {
+      return (
+        <>
+          <NodeForm key={nodes[0].id} node={nodes[0]} />
+          <NccoPreview node={nodes[0]} />
+        </>
+      );
+    }
     if (nodes.length > 1 || edges.length > 1) {
       return (
         <div className={styles.form}>

@@ -14,7 +14,7 @@ import styles from './settings-dialog.module.css';
  * schema reach the store, because settings are saved strictly (an invalid one would block saving).
  */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
-  const { store } = useEditorContext();
+  const { store, readOnly } = useEditorContext();
   const settings = useEditor((s) => s.present.document.settings);
   const [values, setValues] = useState<unknown>(settings);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -53,9 +53,11 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <h2 id="settings-title">Flow settings</h2>
           <p className={styles.lead}>Defaults for every step of this flow.</p>
         </header>
-        {SETTINGS_FIELDS.map((field) => (
-          <FieldControl key={field.key} field={field} path={[field.key]} editing={editing} />
-        ))}
+        <fieldset disabled={readOnly} className={styles.fields}>
+          {SETTINGS_FIELDS.map((field) => (
+            <FieldControl key={field.key} field={field} path={[field.key]} editing={editing} />
+          ))}
+        </fieldset>
         <footer className={styles.footer}>
           {!parsed.success && <span className={styles.notSaved}>Fix the fields in red: they are not saved yet.</span>}
           <button type="submit" className="primary">

@@ -10,15 +10,17 @@ import { downloadJson } from '@/app/_flows/download';
 import type { SaveStatus } from './autosaver';
 import { useEditor, useEditorContext } from './editor-context';
 import { FlowName } from './flow-name';
+import { PublishButton } from './publish-button';
+import { TestCallButton } from './test-call/test-call-button';
 import { SaveIndicator } from './save-indicator';
 import { SettingsDialog } from './settings-dialog';
 import styles from './top-bar.module.css';
 
 type Props = { name: string; status: SaveStatus; onRename: (name: string) => void; flush: () => Promise<void> };
 
-/** Back to the list, the flow's name and save state, and the flow-wide actions. */
+/** Back to the list, the flow's name and save state, and the flow-wide actions (read-only: export and settings). */
 export function TopBar({ name, status, onRename, flush }: Props) {
-  const { store, sizes } = useEditorContext();
+  const { store, sizes, flowId, readOnly } = useEditorContext();
   const canUndo = useEditor((s) => s.past.length > 0 || s.gesture !== null);
   const canRedo = useEditor((s) => s.future.length > 0);
   const { fitView } = useReactFlow();
@@ -50,42 +52,59 @@ export function TopBar({ name, status, onRename, flush }: Props) {
         ← Flows
       </Link>
       <span className={styles.divider} aria-hidden />
-      <FlowName name={name} onRename={onRename} />
-      <SaveIndicator status={status} />
+      {readOnly ? (
+        <>
+          <h1 className={styles.readOnlyName}>{name}</h1>
+          <span className={styles.readOnlyBadge} data-testid="read-only">
+            View only
+          </span>
+        </>
+      ) : (
+        <>
+          <FlowName name={name} onRename={onRename} />
+          <SaveIndicator status={status} />
+        </>
+      )}
       <div className={styles.actions}>
-        <div className={styles.group}>
-          <button
-            type="button"
-            className="ghost"
-            onClick={() => store.dispatch({ type: 'undo' })}
-            disabled={!canUndo}
-            title="Undo (Ctrl+Z)"
-            aria-label="Undo"
-            data-testid="undo"
-          >
-            ↶
+        {!readOnly && (
+          <div className={styles.group}>
+            <button
+              type="button"
+              className="ghost"
+              onClick={() => store.dispatch({ type: 'undo' })}
+              disabled={!canUndo}
+              title="Undo (Ctrl+Z)"
+              aria-label="Undo"
+              data-testid="undo"
+            >
+              ↶
+            </button>
+            <button
+              type="button"
+              className="ghost"
+              onClick={() => store.dispatch({ type: 'redo' })}
+              disabled={!canRedo}
+              title="Redo (Ctrl+Shift+Z)"
+              aria-label="Redo"
+              data-testid="redo"
+            >
+              ↷
+            </button>
+          </div>
+        )}
+        {!readOnly && (
+          <button type="button" onClick={arrange} title="Arrange the steps left to right" data-testid="auto-layout">
+            Tidy up
           </button>
-          <button
-            type="button"
-            className="ghost"
-            onClick={() => store.dispatch({ type: 'redo' })}
-            disabled={!canRedo}
-            title="Redo (Ctrl+Shift+Z)"
-            aria-label="Redo"
-            data-testid="redo"
-          >
-            ↷
-          </button>
-        </div>
-        <button type="button" onClick={arrange} title="Arrange the steps left to right" data-testid="auto-layout">
-          Tidy up
-        </button>
+        )}
         <button type="button" onClick={exportFlow} title="Download this flow as a file" data-testid="export">
           Export
         </button>
         <button type="button" onClick={() => setSettingsOpen(true)} data-testid="open-settings">
           Settings
         </button>
+        {!readOnly && <TestCallButton />}
+        {!readOnly && <PublishButton flowId={flowId} flush={flush} />}
       </div>
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </header>

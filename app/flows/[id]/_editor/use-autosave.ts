@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import type { EditorStore } from '@/lib/editor';
 import { createAutosaver, type SaveStatus } from './autosaver';
 
-/** Runs the autosaver for the open flow and reports its status and the flow's name to React. */
-export function useAutosave(store: EditorStore, flowId: string, initial: { revision: number; name: string }) {
+/** Runs the autosaver for the open flow and reports its status and the flow's name to React. Disabled, it never saves. */
+export function useAutosave(store: EditorStore, flowId: string, initial: { revision: number; name: string }, { enabled = true } = {}) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' });
   const [name, setName] = useState(initial.name);
   const [saver] = useState(() => createAutosaver(store, flowId, initial, { status: setStatus, name: setName }));
 
   useEffect(() => {
+    if (!enabled) return;
     let seen = store.getState().version;
     const unsubscribe = store.subscribe(() => {
       const { version } = store.getState();
@@ -34,7 +35,7 @@ export function useAutosave(store: EditorStore, flowId: string, initial: { revis
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('beforeunload', onBeforeUnload);
     };
-  }, [store, saver]);
+  }, [store, saver, enabled]);
 
   return { status, name, saver };
 }

@@ -16,12 +16,13 @@ function readDraft(flowId: string): Draft | null {
  * sent: a draft on the same revision is restored and saved; one made before somebody else's save is a
  * conflict the user resolves; anything else is discarded.
  */
-export function useDraftRecovery(store: EditorStore, flowId: string, revision: number, saver: Autosaver) {
+export function useDraftRecovery(store: EditorStore, flowId: string, revision: number, saver: Autosaver, { enabled = true } = {}) {
   const [conflict, setConflict] = useState<Draft | null>(null);
   const checked = useRef(false);
 
   useEffect(() => {
-    if (checked.current) return;
+    // A viewer cannot save a draft back, so one left in this browser (from an editor's session) stays put.
+    if (!enabled || checked.current) return;
     checked.current = true;
     const local = readDraft(flowId);
     const decision = reconcileDraft(local, { revision, snapshot: store.getState().present });
@@ -38,7 +39,7 @@ export function useDraftRecovery(store: EditorStore, flowId: string, revision: n
       default:
         return decision satisfies never;
     }
-  }, [store, flowId, revision, saver]);
+  }, [store, flowId, revision, saver, enabled]);
 
   return {
     conflict,

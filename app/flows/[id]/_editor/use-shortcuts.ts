@@ -21,8 +21,9 @@ async function readSystemClipboard(): Promise<Clipboard | null> {
 /**
  * Editor keyboard shortcuts on the whole page: undo/redo, copy/paste (through the system clipboard
  * when the browser allows, so nodes travel between tabs; in memory otherwise), duplicate, delete.
+ * Read-only, only copying and clearing the selection remain.
  */
-export function useShortcuts(store: EditorStore) {
+export function useShortcuts(store: EditorStore, { readOnly = false } = {}) {
   useEffect(() => {
     let memory: Clipboard | null = null;
     let pastes = 0;
@@ -51,6 +52,11 @@ export function useShortcuts(store: EditorStore) {
         event.preventDefault();
         action();
       };
+      if (readOnly) {
+        if (mod && key === 'c' && !window.getSelection()?.toString()) run(copy);
+        else if (event.key === 'Escape') store.dispatch({ type: 'select', nodes: [], edges: [] });
+        return;
+      }
       if (mod && key === 'z') run(() => store.dispatch({ type: event.shiftKey ? 'redo' : 'undo' }));
       else if (mod && key === 'y') run(() => store.dispatch({ type: 'redo' }));
       else if (mod && key === 'c') {
@@ -67,5 +73,5 @@ export function useShortcuts(store: EditorStore) {
 
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [store]);
+  }, [store, readOnly]);
 }

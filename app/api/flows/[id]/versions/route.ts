@@ -1,9 +1,18 @@
 import { handleCreateVersion, handleListVersions } from '@/lib/api/versions-handlers';
+import { requireAuth } from '@/lib/auth/require-auth';
 import { db } from '@/lib/db';
 
 export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ id: string }> };
 
-export const GET = async (request: Request, { params }: Context) => handleListVersions(db(), request, await params);
-export const POST = async (request: Request, { params }: Context) => handleCreateVersion(db(), request, await params);
+export async function GET(request: Request, { params }: Context) {
+  const auth = requireAuth(request, 'viewer');
+  return auth.ok ? handleListVersions(db(), request, await params) : auth.response;
+}
+
+/** Publishing: editors. */
+export async function POST(request: Request, { params }: Context) {
+  const auth = requireAuth(request, 'editor');
+  return auth.ok ? handleCreateVersion(db(), request, auth.actor, await params) : auth.response;
+}

@@ -1,0 +1,49 @@
+import type { WebhookEventRow } from '@/db/schema';
+import { errorMessage, log } from '@/lib/log';
+
+export type EventListener = (event: WebhookEventRow) => void;
+
+export type EventBus = {
+  /** Hands events to every subscriber, in order. Call only after the events are committed. */
+  publish(events: readonly WebhookEventRow[]): void;
+  /** Returns the unsubscribe function. */
+  subscribe(listener: EventListener): () => void;
+  size(): number;
+};
+
+/** A bus of its own (tests); the server uses `eventBus()`. */
+export function createEventBus(): EventBus {
+  const listeners = new Set<EventListener>();
+  return {
+    publish(events) {
+      for (const event of events) {
+        for (const listener of listeners) {
+          // One broken stream must not keep the event from the others, nor fail the webhook that published it.
+          try {
+            listener(event);
+          } catch (error) {
+            log.warn('events.listener_failed', { id: event.id, message: errorMessage(error) });
+          }
+        }
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    size: () => listeners.size,
+  };
+}
+
+const KEY = Symbol.for('switchboard.event-bus');
+type Holder = { [KEY]?: EventBus };
+
+/**
+ * The process-wide bus between the webhook handlers (publishers) and the live streams (subscribers). On
+ * globalThis under a Symbol.for key, so every module instance in the process (Next bundles each route
+ * separately) shares the one bus. One process: a second server process would need its own feed.
+ */
+export function eventBus(): EventBus {
+  const holder = globalThis as Holder;
+  return (holder[KEY] ??= createEventBus());
+}

@@ -1,0 +1,91 @@
+import type { Db } from '@/db/client';
+import type { WebhookEventRow } from '@/db/schema';
+import type { EventBus } from './bus';
+import { eventsAfter, type EventFilter } from './list';
+import { toCallEvent } from './wire';
+
+export const HEARTBEAT_MS = 15_000;
+/** How many missed events a reconnecting stream is sent; beyond that it is told to reload instead. */
+export const REPLAY_LIMIT = 1000;
+/** How long a browser waits before reconnecting a dropped stream. */
+const RETRY_MS = 2000;
+
+export type StreamFilter = Pick<EventFilter, 'flowId' | 'callUuid'>;
+export type StreamOptions = { db: Db; bus: EventBus; signal: AbortSignal; filter: StreamFilter; lastEventId: number | null; heartbeatMs?: number };
+
+export const EVENT_STREAM_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  // no-transform: a compressing proxy (or Next's own gzip) would buffer the stream into silence.
+  'cache-control': 'no-cache, no-transform',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+} as const;
+
+/** One event in Server-Sent Events framing; the id lets a reconnecting browser say where it stopped. */
+export function eventFrame(row: WebhookEventRow): string {
+  return `id: ${row.id}\nevent: call-event\ndata: ${JSON.stringify(toCallEvent(row))}\n\n`;
+}
+
+function matches(row: WebhookEventRow, filter: StreamFilter): boolean {
+  return (!filter.flowId || row.flowId === filter.flowId) && (!filter.callUuid || row.callUuid === filter.callUuid);
+}
+
+/**
+ * The live event stream: events the bus publishes from now on, preceded (on a reconnect with
+ * Last-Event-ID) by those stored since. Subscribing and replaying run in one synchronous step, and
+ * publishing happens on the same thread, so nothing falls between them; ids only grow, so nothing is sent
+ * twice. A comment every `heartbeatMs` keeps proxies from closing an idle connection. The subscription
+ * ends when the client goes away (the request's signal) or the reader cancels.
+ */
+export function eventStreamResponse(options: StreamOptions): Response {
+  const { db, bus, signal, filter } = options;
+  const encoder = new TextEncoder();
+  let stop = () => {};
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let lastSent = options.lastEventId ?? 0;
+      let open = true;
+      const write = (text: string) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop();
+        }
+      };
+      const send = (row: WebhookEventRow) => {
+        if (row.id <= lastSent || !matches(row, filter)) return;
+        write(eventFrame(row));
+        lastSent = row.id;
+      };
+      const unsubscribe = bus.subscribe(send);
+      write(`retry: ${RETRY_MS}\n: connected\n\n`);
+      if (options.lastEventId !== null) {
+        const missed = eventsAfter(db, options.lastEventId, filter, REPLAY_LIMIT + 1);
+        missed.slice(0, REPLAY_LIMIT).forEach(send);
+        if (missed.length > REPLAY_LIMIT) write(`event: overflow\ndata: {"missed":"more than ${REPLAY_LIMIT}"}\n\n`);
+      }
+      const heartbeat = setInterval(() => write(': heartbeat\n\n'), options.heartbeatMs ?? HEARTBEAT_MS);
+      // The open connection keeps the server alive; the timer alone must not keep a process from exiting.
+      heartbeat.unref?.();
+      stop = () => {
+        if (!open) return;
+        open = false;
+        clearInterval(heartbeat);
+        unsubscribe();
+        signal.removeEventListener('abort', stop);
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the reader.
+        }
+      };
+      if (signal.aborted) stop();
+      else signal.addEventListener('abort', stop);
+    },
+    cancel() {
+      stop();
+    },
+  });
+  return new Response(body, { status: 200, headers: EVENT_STREAM_HEADERS });
+}

@@ -1,0 +1,133 @@
+import type { EventInput } from './types';
+import { isFinalLegStatus } from './types';
+import type { VoiceEventShape } from './voice-shapes';
+
+/** A raw body as received, and whether it was JSON at all. */
+export type RawBody = { payload: string; fields: Record<string, unknown> | null };
+
+/**
+ * The event-log entry for a voice event_url delivery. Vonage retries deliveries, so each shape is stored
+ * once on a documented key: a leg's uuid (call_uuid on human/machine) + status + timestamp; a transfer by
+ * its leg + timestamp; an error (no uuid) by Conversation + timestamp + reason; a recording or transcript by
+ * its recording_uuid. Unknown shapes and unreadable bodies are stored on every delivery, flagged.
+ */
+export function voiceEventInput(body: RawBody, shape: VoiceEventShape | null): EventInput {
+  const base = { source: 'voice' as const, payload: body.payload };
+  if (!body.fields || !shape) {
+    const problem = 'The event body could not be read as a JSON object';
+    return { ...base, type: 'unparsed', conversationUuid: null, status: null, dedupeKey: null, parsedOk: false, problem };
+  }
+  switch (shape.shape) {
+    case 'status': {
+      const e = shape.event;
+      const final = isFinalLegStatus(e.status);
+      return {
+        ...base,
+        type: `voice:${e.status}`,
+        legUuid: e.uuid,
+        conversationUuid: e.conversation_uuid ?? null,
+        status: e.status,
+        dedupeKey: `voice:${e.uuid}:${e.status}:${e.timestamp}`,
+        parsedOk: true,
+        problem: null,
+        calledNumber: e.direction === 'inbound' ? (e.to ?? null) : null,
+        effect: {
+          type: 'leg-status',
+          legUuid: e.uuid,
+          status: e.status,
+          endedAt: final ? dateOrNull(e.end_time ?? e.timestamp) : null,
+          duration: typeof e.duration === 'number' ? Math.round(e.duration) : null,
+        },
+      };
+    }
+    case 'machine': {
+      const e = shape.event;
+      return {
+        ...base,
+        type: `voice:${e.status}`,
+        legUuid: e.call_uuid,
+        conversationUuid: e.conversation_uuid ?? null,
+        status: e.status,
+        dedupeKey: `voice:${e.call_uuid}:${e.status}:${e.timestamp}`,
+        parsedOk: true,
+        problem: null,
+      };
+    }
+    case 'transfer': {
+      const e = shape.event;
+      // The leg now lives in the new Conversation: that is where its later events will point.
+      return {
+        ...base,
+        type: 'voice:transfer',
+        legUuid: e.uuid,
+        conversationUuid: e.conversation_uuid_to,
+        status: 'transfer',
+        dedupeKey: `voice:${e.uuid}:transfer:${e.timestamp}`,
+        parsedOk: true,
+        problem: null,
+        effect: { type: 'transferred' },
+      };
+    }
+    case 'error': {
+      const e = shape.event;
+      return {
+        ...base,
+        type: 'voice:error',
+        conversationUuid: e.conversation_uuid,
+        status: 'error',
+        dedupeKey: `error:${e.conversation_uuid}:${e.timestamp}:${e.reason}`,
+        parsedOk: true,
+        problem: `Vonage reported an error: ${e.reason}`,
+        effect: { type: 'failed', reason: e.reason },
+      };
+    }
+    case 'recording':
+      return {
+        ...base,
+        source: 'recording',
+        type: 'recording',
+        conversationUuid: shape.event.conversation_uuid ?? null,
+        status: 'recording',
+        dedupeKey: `recording:${shape.event.recording_uuid}`,
+        parsedOk: true,
+        problem: null,
+        effect: { type: 'voicemail' },
+      };
+    case 'transcription':
+      return {
+        ...base,
+        source: 'recording',
+        type: 'transcription',
+        conversationUuid: shape.event.conversation_uuid ?? null,
+        status: 'transcription',
+        // Not `recording:`: the transcript names the same recording_uuid and must not read as its retry.
+        dedupeKey: `transcription:${shape.event.recording_uuid}`,
+        parsedOk: true,
+        problem: null,
+      };
+    case 'unknown':
+      return {
+        ...base,
+        type: 'voice:unknown',
+        legUuid: stringField(body.fields, 'uuid'),
+        conversationUuid: stringField(body.fields, 'conversation_uuid'),
+        status: stringField(body.fields, 'status'),
+        dedupeKey: null,
+        parsedOk: true,
+        problem: shape.problem,
+      };
+    default:
+      return shape satisfies never;
+  }
+}
+
+function stringField(fields: Record<string, unknown>, key: string): string | null {
+  const value = fields[key];
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export function dateOrNull(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
