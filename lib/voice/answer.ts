@@ -15,6 +15,7 @@ import { nccoResponse } from './respond';
 import { runtimeEnv } from './runtime-env';
 import { refuseUnsigned } from './signature-gate';
 import { failureOf, recordTrace, served } from './trace-events';
+import { pinGotoTargets } from './pin-flows';
 
 /** The answer stored per call uuid, so a retried answer webhook gets the same NCCO and starts nothing twice. */
 const answerKey = (uuid: string) => `answer:${uuid}`;
@@ -67,7 +68,7 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps): Promise<Ncco>
     }
     const graph = graphOf(binding.versionId);
     settings = graph.settings;
-    const initial: CallState = { flowId: binding.flowId, versionId: binding.versionId, vars: {}, attempts: {} };
+    const initial: CallState = { flowId: binding.flowId, versionId: binding.versionId, vars: {}, attempts: {}, pinned: pinGotoTargets(deps.db, graph) };
     // A call is pinned to the version it began on: republishing later never changes it.
     const row = createCall(deps.db, {
       uuid: call.uuid,
@@ -82,7 +83,7 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps): Promise<Ncco>
       simulated: simulation !== null,
     });
     const state = CallStateSchema.parse(row.state);
-    const result = await runFrom({ graph: graphOf(state.versionId), nodeId: graph.startId, state, call, now: simulation?.now ?? deps.now() }, runtimeEnv(call, deps));
+    const result = await runFrom({ graph: graphOf(state.versionId), nodeId: graph.startId, state, call, now: simulation?.now ?? deps.now() }, runtimeEnv(call, deps, state.pinned));
     simulation?.record(result.trace);
     recordTrace(deps, { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs: [graph, graphOf(result.state.versionId)], vars: result.state.vars });
     return deps.db.transaction(() => {

@@ -7,9 +7,9 @@ import { compiledVersion } from './graph-cache';
 
 /**
  * The engine's view of the outside world for one call: continuation URLs are signed for this call, so
- * nobody can forge a jump into a flow; Go to flow resolves the target's latest version.
+ * nobody can forge a jump into a flow; Go to flow runs the target version pinned when the call started.
  */
-export function runtimeEnv(call: CallInfo, deps: VoiceDeps): RuntimeEnv {
+export function runtimeEnv(call: CallInfo, deps: VoiceDeps, pinned: Record<string, string> = {}): RuntimeEnv {
   const secret = getContinuationSecret(deps.db);
   const base = deps.config.PUBLIC_BASE_URL;
   return {
@@ -20,8 +20,9 @@ export function runtimeEnv(call: CallInfo, deps: VoiceDeps): RuntimeEnv {
     http: deps.http,
     notify: deps.notify,
     resolveFlow: (flowId) => {
-      const version = getLatestVersion(deps.db, flowId);
-      return version ? { ...compiledVersion(deps.db, version.id), versionId: version.id } : null;
+      // Pinned at call start; a target published only after the call began is looked up now.
+      const versionId = pinned[flowId] ?? getLatestVersion(deps.db, flowId)?.id;
+      return versionId ? { ...compiledVersion(deps.db, versionId), versionId } : null;
     },
     recordingEventUrl: () => `${base}/api/voice/event`,
   };

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
-import { updateFlow } from '@/lib/flows/write';
+import { createNode, type FlowDocument } from '@/lib/flow/document';
+import { FlowSettingsSchema } from '@/lib/flow/settings';
+import { createFlow, updateFlow } from '@/lib/flows/write';
+import { createNumber } from '@/lib/numbers/write';
 import { getFlow } from '@/lib/flows/read';
 import { NccoSchema, type Ncco } from '@/lib/ncco';
 import { signVonageRequest } from '@/lib/vonage/signature';
@@ -162,6 +165,48 @@ describe('continuations', () => {
     const after = await answer('447700900100');
     const newCall = await nccoOf(await press(eventUrlOf(after.ncco!, 'input'), '2'));
     expect(texts(newCall)).toEqual(['Welcome to the new support desk.']);
+  });
+
+  it('runs a Go to flow target at the version that was live when the call started', async () => {
+    const settings = FlowSettingsSchema.parse({});
+    const say = (text: string) => ({ ...createNode('say', 'said'), data: { ...createNode('say', 'said').data, text } });
+    const target = (text: string): FlowDocument => ({
+      schemaVersion: 1,
+      settings,
+      nodes: [createNode('start', 'start'), say(text)],
+      edges: [{ id: 'e1', source: 'start', sourceHandle: 'next', target: 'said' }],
+    });
+    const b = createFlow(db, { source: 'import', name: 'Target', document: target('Target, first version.'), layout: {} });
+    if (!b.ok) throw new Error('no target flow');
+    publish(db, b.flow.id);
+    const menu = createNode('menu', 'menu');
+    const choice = (menu.data.choices as { id: string }[])[0].id;
+    const a = createFlow(db, {
+      source: 'import',
+      name: 'Caller',
+      document: {
+        schemaVersion: 1,
+        settings,
+        nodes: [createNode('start', 'start'), menu, { id: 'jump', kind: 'goto', data: { flowId: b.flow.id } }],
+        edges: [
+          { id: 'e1', source: 'start', sourceHandle: 'next', target: 'menu' },
+          { id: 'e2', source: 'menu', sourceHandle: choice, target: 'jump' },
+        ],
+      },
+      layout: {},
+    });
+    if (!a.ok) throw new Error('no caller flow');
+    const bound = createNumber(db, { number: '447700900102', label: '', flowId: a.flow.id, versionId: publish(db, a.flow.id) });
+    expect(bound.ok).toBe(true);
+
+    const before = await answer('447700900102');
+    const draft = getFlow(db, b.flow.id)!;
+    expect(updateFlow(db, b.flow.id, { revision: draft.revision, document: target('Target, second version.') }).ok).toBe(true);
+    publish(db, b.flow.id);
+
+    expect(texts(await nccoOf(await press(eventUrlOf(before.ncco!, 'input'), '1')))).toEqual(['Target, first version.']);
+    const after = await answer('447700900102');
+    expect(texts(await nccoOf(await press(eventUrlOf(after.ncco!, 'input'), '1')))).toEqual(['Target, second version.']);
   });
 
   it('resumes a continuation Vonage sent to the fallback URL', async () => {

@@ -25,6 +25,8 @@ export const CallStateSchema = z.object({
   attempts: z.record(z.string(), z.number().int().min(0)),
   /** The endpoint a Connect is ringing now, so late events about an earlier one are ignored. */
   connect: z.object({ nodeId: Id, endpointIndex: z.number().int().min(0) }).optional(),
+  /** Go to flow targets (flow id → version id), pinned when the call started; see lib/voice/pin-flows.ts. */
+  pinned: z.record(Id, Id).optional(),
 });
 export type CallState = z.infer<typeof CallStateSchema>;
 
