@@ -11,11 +11,11 @@ import { listUsers } from '@/lib/auth/users';
 import { db } from '@/lib/db';
 import styles from './audit.module.css';
 import { LocalTime } from './local-time';
+import { singleParams, type SearchParams } from '@/app/_ui/search-params';
+import { FilterActions } from '@/app/_ui/filter-actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Audit log · Switchboard' };
-
-type Search = Record<string, string | string[] | undefined>;
 
 /** What an entry is about, linked when it can still be opened. */
 function Target({ entry }: { entry: AuditRow }) {
@@ -25,9 +25,9 @@ function Target({ entry }: { entry: AuditRow }) {
 }
 
 /** Admins: who changed what and when, newest first, filtered by person, action and day (a plain GET form). */
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageAuth('admin', '/audit');
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const raw = await singleParams(searchParams);
   const parsed = AuditFilterSchema.safeParse(raw);
   const filter: AuditFilter = parsed.success ? parsed.data : AuditFilterSchema.parse({});
   const entries = listAudit(db(), filter);
@@ -82,14 +82,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <label htmlFor="audit-to">To (UTC day)</label>
               <input id="audit-to" type="date" name="to" defaultValue={filter.to ?? ''} />
             </div>
-            <div className={styles.filterActions}>
-              <button type="submit" className="primary">
-                Filter
-              </button>
-              <Link href="/audit" className="button">
-                Clear
-              </Link>
-            </div>
+            <FilterActions clearHref="/audit" className={styles.filterActions} />
           </form>
           {entries.length === 0 ? (
             <p className={page.empty}>No entries match.</p>

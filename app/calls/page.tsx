@@ -10,20 +10,20 @@ import { db } from '@/lib/db';
 import { listFlows } from '@/lib/flows/read';
 import { CALL_STATUSES, formatDuration, outcomeLabel } from './call-format';
 import styles from './calls.module.css';
+import { singleParams, type SearchParams } from '@/app/_ui/search-params';
+import { FilterActions } from '@/app/_ui/filter-actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Calls · Switchboard' };
-
-type Search = Record<string, string | string[] | undefined>;
 
 /**
  * Every call, newest first: who called, which flow and version answered, how it went and how it ended.
  * Filters are a plain GET form; pages continue with a keyset cursor. A call opens in its flow's editor
  * with its path lit.
  */
-export default async function CallsPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function CallsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageAuth('viewer', '/calls');
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const raw = await singleParams(searchParams);
   const parsed = CallFilterSchema.safeParse(raw);
   const filter: CallFilter = parsed.success ? parsed.data : CallFilterSchema.parse({});
   const { calls, nextCursor } = listCalls(db(), filter);
@@ -82,14 +82,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
               <label htmlFor="calls-until">To (UTC day)</label>
               <input id="calls-until" type="date" name="until" defaultValue={filter.until?.slice(0, 10) ?? ''} />
             </div>
-            <div className={styles.filterActions}>
-              <button type="submit" className="primary">
-                Filter
-              </button>
-              <Link href="/calls" className="button">
-                Clear
-              </Link>
-            </div>
+            <FilterActions clearHref="/calls" className={styles.filterActions} />
           </form>
           {calls.length === 0 ? (
             <p className={page.empty}>No calls match.</p>

@@ -11,20 +11,19 @@ import { listFlows } from '@/lib/flows/read';
 import { listRecordings, RecordingFilterSchema } from '@/lib/recordings/store';
 import { vonageConfigured } from '@/lib/settings/vonage-credentials';
 import styles from './voicemail.module.css';
+import { singleParams, type SearchParams } from '@/app/_ui/search-params';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Voicemail · Switchboard' };
-
-type Search = Record<string, string | string[] | undefined>;
 
 /**
  * Messages left through Record nodes, newest first: who called, on which flow, when, how long, and the
  * transcript when there is one. The audio plays through Switchboard (the browser never holds Vonage
  * credentials), which needs the application id and private key.
  */
-export default async function VoicemailPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function VoicemailPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageAuth('viewer', '/voicemail');
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const raw = await singleParams(searchParams);
   const parsed = RecordingFilterSchema.safeParse(raw);
   const filter = parsed.success ? parsed.data : RecordingFilterSchema.parse({});
   const { recordings, next } = listRecordings(db(), filter);

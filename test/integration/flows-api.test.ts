@@ -14,13 +14,7 @@ import { templates } from '@/lib/flow/templates';
 import type { Actor } from '@/lib/auth/actor';
 import { testActor } from '../helpers/auth';
 import { createTestDb } from '../helpers/db';
-
-/** A Request as a route receives it; a string body is sent raw (for malformed JSON). */
-function request(method: string, path: string, body?: unknown): Request {
-  const init: RequestInit = { method, headers: { 'content-type': 'application/json' } };
-  if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
-  return new Request(`http://switchboard.test${path}`, init);
-}
+import { request } from '../helpers/request';
 
 let db: Db;
 let actor: Actor;

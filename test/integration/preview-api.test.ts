@@ -7,6 +7,7 @@ import { createFlow, type NewFlow } from '@/lib/flows/write';
 import { getTemplate } from '@/lib/flow/templates';
 import type { Ncco } from '@/lib/ncco';
 import { createTestDb } from '../helpers/db';
+import { request } from '../helpers/request';
 import { edges, flow, node, nodes } from '../helpers/flow-builder';
 import { publish } from '../helpers/seed';
 
@@ -14,12 +15,6 @@ let db: Db;
 beforeEach(() => {
   db = createTestDb();
 });
-
-function request(method: string, path: string, body?: unknown): Request {
-  const init: RequestInit = { method, headers: { 'content-type': 'application/json' } };
-  if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
-  return new Request(`http://switchboard.test${path}`, init);
-}
 
 const previewOf = (id: string, body: unknown) => handlePreview(db, request('POST', `/api/flows/${id}/preview`, body), { id });
 

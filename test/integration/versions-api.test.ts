@@ -8,13 +8,8 @@ import { getLatestVersion, getVersion } from '@/lib/versions/read';
 import type { Actor } from '@/lib/auth/actor';
 import { testActor } from '../helpers/auth';
 import { createTestDb } from '../helpers/db';
+import { request } from '../helpers/request';
 import { edges, flow, node, nodes } from '../helpers/flow-builder';
-
-function request(method: string, path: string, body?: unknown): Request {
-  const init: RequestInit = { method, headers: { 'content-type': 'application/json' } };
-  if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
-  return new Request(`http://switchboard.test${path}`, init);
-}
 
 let db: Db;
 let actor: Actor;
