@@ -119,7 +119,7 @@ export function FlowRow({ flow, renderedAt, canEdit, onDelete, onError }: FlowRo
       </td>
       <td className={styles.numeric}>{flow.nodeCount}</td>
       <td>
-        <span className={styles.badge}>Draft</span>
+        <span className={styles.badge}>{publishedState(flow)}</span>
       </td>
       <td>
         <div className={styles.actions}>
@@ -143,4 +143,11 @@ function RowButton({ label, name, onClick, disabled, danger }: { label: string; 
       <span className={styles.visuallyHidden}> {name}</span>
     </button>
   );
+}
+
+/** The status column: draft only, published, or live on numbers. */
+function publishedState({ latestVersion, liveNumbers }: FlowSummary): string {
+  if (latestVersion === null) return 'Draft';
+  if (liveNumbers === 0) return `Published v${latestVersion}`;
+  return `Published v${latestVersion} · live on ${liveNumbers} number${liveNumbers === 1 ? '' : 's'}`;
 }

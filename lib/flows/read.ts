@@ -15,6 +15,11 @@ export function listFlows(db: Db, { q = '' }: { q?: string } = {}): FlowSummary[
       updatedAt: flows.updatedAt,
       // Counted in SQL so listing never parses whole documents.
       nodeCount: sql<number>`json_array_length(${flows.document}, '$.nodes')`,
+      // What the list's status column says: the newest published version, and how many numbers answer with it.
+      // Written out with "flows"."id": drizzle renders a column unqualified, which inside these subqueries would
+      // name the subquery's own id column.
+      latestVersion: sql<number | null>`(select max(v.number) from flow_versions v where v.flow_id = "flows"."id")`,
+      liveNumbers: sql<number>`(select count(*) from numbers n where n.flow_id = "flows"."id" and n.version_id is not null)`,
     })
     .from(flows)
     // rowid breaks ties between flows saved in the same millisecond: the later insert comes first.

@@ -18,7 +18,13 @@ export const StoredFlowSchema = z.object({
 export type Flow = z.infer<typeof StoredFlowSchema>;
 
 /** What the flows list shows: no document, just enough to pick one. */
-export type FlowSummary = Pick<Flow, 'id' | 'name' | 'revision' | 'createdAt' | 'updatedAt'> & { nodeCount: number };
+export type FlowSummary = Pick<Flow, 'id' | 'name' | 'revision' | 'createdAt' | 'updatedAt'> & {
+  nodeCount: number;
+  /** The newest published version's number, or null while the flow is only a draft. */
+  latestVersion: number | null;
+  /** How many numbers are bound to one of its versions. */
+  liveNumbers: number;
+};
 
 /** Parses a stored row; a row that fails is corrupt storage, not user input, so this throws. */
 export function toFlow(row: unknown): Flow {

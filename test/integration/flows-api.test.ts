@@ -15,6 +15,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { testActor } from '../helpers/auth';
 import { createTestDb } from '../helpers/db';
 import { request } from '../helpers/request';
+import { createNumber } from '@/lib/numbers/write';
+import { createVersion } from '@/lib/versions/create-version';
 
 let db: Db;
 let actor: Actor;
@@ -57,6 +59,19 @@ function twoNodeDocument(): FlowDocument {
 }
 
 describe('creating flows', () => {
+  it('lists whether each flow is a draft, published, or live on numbers', async () => {
+    const draftOnly = await created({ name: 'Draft only', templateId: 'ivr-menu' });
+    const published = await created({ name: 'Published', templateId: 'ivr-menu' });
+    createVersion(db, published.id);
+    const version = createVersion(db, published.id);
+    if (!version.ok) throw new Error('could not publish');
+    expect(createNumber(db, { number: '447700900124', label: '', flowId: published.id, versionId: version.version.id }).ok).toBe(true);
+    const { flows } = await (await api.list()).json();
+    const state = (id: string) => flows.find((f: { id: string }) => f.id === id);
+    expect(state(draftOnly.id)).toMatchObject({ latestVersion: null, liveNumbers: 0 });
+    expect(state(published.id)).toMatchObject({ latestVersion: 2, liveNumbers: 1 });
+  });
+
   it('creates a blank flow with a trimmed name', async () => {
     const flow = await created({ name: '  Support line  ' });
     expect(flow).toMatchObject({ name: 'Support line', revision: 1, ...emptyDocument() });
@@ -148,7 +163,7 @@ describe('listing and reading', () => {
       ['Café hours', 2],
       ['Sales', 1],
     ]);
-    expect(Object.keys(flows[0]).sort()).toEqual(['createdAt', 'id', 'name', 'nodeCount', 'revision', 'updatedAt']);
+    expect(Object.keys(flows[0]).sort()).toEqual(['createdAt', 'id', 'latestVersion', 'liveNumbers', 'name', 'nodeCount', 'revision', 'updatedAt']);
 
     expect(await listNames('SUP')).toEqual(['Support line']);
     expect(await listNames('cafe')).toEqual(['Café hours']);
