@@ -1,4 +1,5 @@
 import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { users } from './accounts-schema';
 
 /**
  * A flow's editable draft. `document` holds behaviour (nodes, edges, settings) and `layout` the
@@ -33,6 +34,10 @@ export const flowVersions = sqliteTable(
     layout: text('layout', { mode: 'json' }).$type<unknown>().notNull(),
     note: text('note').notNull().default(''),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Who published it (null for versions made before accounts, or by scripts without a user). */
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The author's name as it was when publishing, so history reads the same after a rename. */
+    authorName: text('author_name').notNull().default(''),
   },
   (t) => [
     uniqueIndex('flow_versions_flow_number').on(t.flowId, t.number),
@@ -53,6 +58,19 @@ export const numbers = sqliteTable(
     label: text('label').notNull().default(''),
     flowId: text('flow_id').references(() => flows.id, { onDelete: 'restrict' }),
     versionId: text('version_id'),
+    /** Caller IDs (E.164 digits) that reach the flow's draft instead of the live version, for testing. */
+    testCallers: text('test_callers', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** Business-hours override honoured by every hours node on this number: follow the schedule, or force a branch. */
+    hoursOverride: text('hours_override', { enum: ['schedule', 'open', 'closed'] }).notNull().default('schedule'),
+    /** Spoken to callers while the number is forced closed (empty: just take the closed branch). */
+    overrideMessage: text('override_message').notNull().default(''),
+    /**
+     * What Vonage last said about linking this number to our application: null when never tried (a local
+     * number), 'linked' when Vonage accepted, 'failed' with the reason otherwise. Never 'linked' on a guess.
+     */
+    vonageStatus: text('vonage_status', { enum: ['linked', 'failed'] }),
+    vonageError: text('vonage_error'),
+    vonageCheckedAt: integer('vonage_checked_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
