@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfirmationSchema } from '@/lib/publish/confirmation';
 import { IssueSchema, type Issue } from './issues';
 
 export const PROBLEM_CODES = [
@@ -43,6 +44,12 @@ export const PROBLEM_CODES = [
   'action_refused',
   /** Too many test calls running at once. */
   'too_many_calls',
+  /** Publishing a draft with lint warnings nobody acknowledged; the issues list them. */
+  'warnings_unconfirmed',
+  /** Publishing a draft whose saved scenarios fail; the issues name each scenario and why. */
+  'scenarios_failed',
+  /** Publishing would change the Vonage application's webhooks: `confirmation` lists the numbers and changes. */
+  'confirmation_required',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -56,6 +63,8 @@ export const ProblemSchema = z.object({
     currentRevision: z.number().optional(),
     /** On rate_limited: seconds until another attempt is allowed (also in the Retry-After header). */
     retryAfter: z.number().optional(),
+    /** On confirmation_required: every number on the Vonage application, and what would change on it. */
+    confirmation: ConfirmationSchema.optional(),
   }),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
@@ -69,7 +78,7 @@ export function problem(
   code: ProblemCode,
   message: string,
   issues?: Issue[],
-  extra?: Pick<Problem['error'], 'currentRevision' | 'retryAfter'>,
+  extra?: Pick<Problem['error'], 'currentRevision' | 'retryAfter' | 'confirmation'>,
 ): Response {
   const body: Problem = { error: { code, message, ...(issues && { issues }), ...extra } };
   const response = json(body, status);

@@ -1,40 +1,54 @@
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { auditActor, type Actor } from '@/lib/auth/actor';
+import { auditActor, authorOf, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/record';
 import { flowExists } from '@/lib/flows/read';
-import { createVersion, VERSION_NOTE_MAX } from '@/lib/versions/create-version';
-import { listVersions } from '@/lib/versions/read';
-import type { VersionSummary } from '@/lib/versions/stored-version';
+import { createVersion } from '@/lib/versions/create-version';
+import { VersionNoteSchema } from '@/lib/versions/version-note';
+import { flowNumbers } from '@/lib/publish/live-version';
+import { getVersion, listVersions } from '@/lib/versions/read';
+import type { FlowVersion, VersionSummary } from '@/lib/versions/stored-version';
 import type { FlowParams } from './flows-handlers';
 import { readJson } from './read-json';
 import { json, problem } from './responses';
 
 /** Response bodies; clients read them as `Wire<...>` (dates as ISO strings). */
-export type VersionListBody = { versions: VersionSummary[] };
+export type VersionListBody = { versions: (VersionSummary & { liveOn: string[] })[] };
+export type VersionDetailBody = { version: FlowVersion & { liveOn: string[] } };
 export type VersionBody = { version: VersionSummary };
 
-const PublishRequestSchema = z.object({
-  note: z
-    .string({ error: 'A note must be text' })
-    .trim()
-    .max(VERSION_NOTE_MAX, `A note is at most ${VERSION_NOTE_MAX} characters`)
-    .default(''),
-});
+const PublishRequestSchema = z.object({ note: VersionNoteSchema });
 
 const notFound = (id: string) => problem(404, 'not_found', `There is no flow ${JSON.stringify(id)}`);
 
 /** GET /api/flows/:id/versions: newest first. */
 export function handleListVersions(db: Db, _request: Request, { id }: FlowParams): Response {
   if (!flowExists(db, id)) return notFound(id);
-  return json({ versions: listVersions(db, id) } satisfies VersionListBody);
+  const liveOn = numbersByVersion(db, id);
+  const versions = listVersions(db, id).map((version) => ({ ...version, liveOn: liveOn.get(version.id) ?? [] }));
+  return json({ versions } satisfies VersionListBody);
+}
+
+/** GET /api/flows/:id/versions/:versionId: one version with its document and layout, to view or restore. */
+export function handleGetVersion(db: Db, { id, versionId }: FlowParams & { versionId: string }): Response {
+  const version = getVersion(db, versionId);
+  if (!version || version.flowId !== id) return problem(404, 'not_found', `This flow has no version ${JSON.stringify(versionId)}`);
+  return json({ version: { ...version, liveOn: numbersByVersion(db, id).get(version.id) ?? [] } } satisfies VersionDetailBody);
+}
+
+function numbersByVersion(db: Db, flowId: string): Map<string, string[]> {
+  const byVersion = new Map<string, string[]>();
+  for (const { number, versionId } of flowNumbers(db, flowId)) {
+    if (versionId) byVersion.set(versionId, [...(byVersion.get(versionId) ?? []), number]);
+  }
+  return byVersion;
 }
 
 /** POST /api/flows/:id/versions: publishes the current draft; 422 lists what must be fixed first. */
 export async function handleCreateVersion(db: Db, request: Request, actor: Actor, { id }: FlowParams): Promise<Response> {
   const body = await readJson(request, PublishRequestSchema);
   if (!body.ok) return body.response;
-  const result = createVersion(db, id, body.data.note);
+  const result = createVersion(db, id, body.data.note, new Date(), { author: authorOf(actor) });
   if (result.ok) {
     const { version } = result;
     recordAudit(db, {

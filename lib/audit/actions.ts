@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = {
   'flow.edited': 'Edited a flow',
   'flow.deleted': 'Deleted a flow',
   'version.published': 'Published a version',
+  'version.made_live': 'Made a version live again',
   'number.created': 'Added a number',
   'number.changed': 'Changed a number',
   'number.deleted': 'Removed a number',

@@ -13,6 +13,15 @@ function versionOf(binding: unknown): string {
   return versionNumber ? `${quoted(flowName)} v${text(versionNumber)}` : `${quoted(flowName)} (nothing live)`;
 }
 
+/** Where a publish or rollback went live and where Vonage refused, from its per-number outcomes. */
+function numbersOf(outcomes: unknown): string {
+  if (!Array.isArray(outcomes) || outcomes.length === 0) return '';
+  const list = (live: boolean) => outcomes.filter((o: Details) => o?.live === live).map((o: Details) => text(o.number));
+  const live = list(true);
+  const refused = list(false);
+  return [live.length > 0 && ` · live on ${live.join(', ')}`, refused.length > 0 && ` · Vonage refused ${refused.join(', ')}`].filter(Boolean).join('');
+}
+
 function changes(details: Details): string {
   return (['role', 'disabled', 'name'] as const)
     .filter((key) => typeof details[key] === 'object' && details[key] !== null)
@@ -41,7 +50,9 @@ export function describeAudit(entry: Pick<AuditRow, 'action' | 'details'>): stri
     case 'flow.edited':
       return typeof d.saves === 'number' ? `${quoted(d.name)}, ${d.saves} saves` : quoted(d.name);
     case 'version.published':
-      return `Version ${text(d.number)}${d.note ? `: ${text(d.note)}` : ''}`;
+      return `Version ${text(d.number)}${d.note ? `: ${text(d.note)}` : ''}${numbersOf(d.numbers)}`;
+    case 'version.made_live':
+      return `Version ${text(d.number)}${numbersOf(d.numbers)}`;
     case 'number.created':
     case 'number.deleted':
       return `${d.label ? `${text(d.label)}, ` : ''}answered by ${versionOf(d)}`;

@@ -14,3 +14,8 @@ export type Actor = {
 export function auditActor(actor: Actor): { actor: AuditActor; ip: string | null } {
   return { actor: { id: actor.user.id, email: actor.user.email }, ip: actor.client.address };
 }
+
+/** The actor as a version's author. */
+export function authorOf(actor: Actor): { id: string; name: string } {
+  return { id: actor.user.id, name: actor.user.name };
+}

@@ -28,6 +28,19 @@ export function publishIssues(document: FlowDocument): Issue[] {
   return [...fromLint, ...fromSchema];
 }
 
+/** The draft's lint warnings as issues: shown before publishing and confirmed, never blocking. */
+export function publishWarnings(document: FlowDocument): Issue[] {
+  const nodeIndex = new Map(document.nodes.map((node, i) => [node.id, i]));
+  const edgeIndex = new Map(document.edges.map((edge, i) => [edge.id, i]));
+  return lintFlow(document)
+    .filter((problem) => problem.severity === 'warning')
+    .map((problem): Issue => ({
+      path: pathOf(problem, nodeIndex, edgeIndex),
+      ...(problem.nodeId !== undefined && { nodeId: problem.nodeId }),
+      message: problem.message,
+    }));
+}
+
 function fieldKey(nodeId: string | undefined, field: string): string {
   return `${nodeId ?? ''}\u0000${field}`;
 }

@@ -6,7 +6,7 @@ import { toVersion, type FlowVersion, type VersionSummary } from './stored-versi
 /** A flow's versions, newest first, without their documents. */
 export function listVersions(db: Db, flowId: string): VersionSummary[] {
   return db
-    .select({ id: flowVersions.id, number: flowVersions.number, note: flowVersions.note, createdAt: flowVersions.createdAt })
+    .select({ id: flowVersions.id, number: flowVersions.number, note: flowVersions.note, createdAt: flowVersions.createdAt, authorName: flowVersions.authorName })
     .from(flowVersions)
     .where(eq(flowVersions.flowId, flowId))
     .orderBy(desc(flowVersions.number))
