@@ -26,7 +26,8 @@ export type Command =
   | { type: 'endGesture' }
   | { type: 'undo' }
   | { type: 'redo' }
-  | { type: 'load'; snapshot: Snapshot };
+  | { type: 'load'; snapshot: Snapshot }
+  | { type: 'restore'; snapshot: Snapshot };
 
 export type CommandType = Command['type'];
 
@@ -68,6 +69,9 @@ export function reduce(state: EditorState, command: Command): EditorState {
       return undo(state);
     case 'redo':
       return redo(state);
+    case 'restore':
+      // Restoring a published version into the draft is an edit like any other: one undo takes it back.
+      return author(state, { snapshot: command.snapshot });
     case 'load':
       // A replaced document has no past: undoing into the version before a reload would be undoing someone else's work.
       return { ...createEditorState(command.snapshot), selection: pruneSelection(state.selection, command.snapshot), version: state.version };

@@ -216,6 +216,17 @@ describe('load', () => {
   });
 });
 
+describe('restore', () => {
+  it('replaces the present as one undoable edit (restoring a version into the draft)', () => {
+    const start = initial();
+    const version = run(initial(), { type: 'removeElements', nodes: ['s1'], edges: [] }).present;
+    const restored = run(start, { type: 'restore', snapshot: version });
+    expect(restored.present).toEqual(version);
+    expect(restored.version).toBe(start.version + 1);
+    expect(run(restored, { type: 'undo' }).present).toEqual(start.present);
+  });
+});
+
 describe('endGesture', () => {
   it('does nothing without an open gesture', () => {
     const state = initial();

@@ -9,9 +9,10 @@ import {
   useReactFlow,
   type Connection,
   type Edge,
+  type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { KindCategory } from '@/lib/flow/node-kind';
 import { isKindId, kindOf } from '@/lib/flow/registry';
 import { useEditor, useEditorContext } from './editor-context';
@@ -20,12 +21,16 @@ import { useCallHighlight } from './call-path-store';
 import { createNodeDeriver, deriveEdges, type FlowNodeType } from './flow-elements';
 import { FlowNodeView } from './flow-node-view';
 import { KIND_DRAG_TYPE } from './palette-item';
+import { GHOST_PREFIX, GhostNodeView, type GhostNodeType } from './release/ghost-node-view';
+import { diffGhosts, useRelease } from './release/release-context';
 import { useAddNode } from './use-add-node';
 import { useFlowChanges } from './use-flow-changes';
 import { useProblems } from './use-problems';
 import styles from './canvas.module.css';
 
-const nodeTypes = { flow: FlowNodeView };
+const nodeTypes = { flow: FlowNodeView, ghost: GhostNodeView };
+
+type CanvasNode = FlowNodeType | GhostNodeType;
 
 /** Where each kind family shows on the minimap; mirrors the node header colours. */
 const MINIMAP_COLOURS: Record<KindCategory, string> = {
@@ -44,7 +49,7 @@ export function Canvas() {
   const { severities } = useProblems();
   const [deriveNodes] = useState(createNodeDeriver);
   const { onNodesChange, onEdgesChange, onNodeDragStop, measureTick } = useFlowChanges();
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
   const addNode = useAddNode();
 
   const nodes = useMemo(
@@ -57,6 +62,30 @@ export function Canvas() {
   const highlight = useCallHighlight();
   const shownNodes = useMemo(() => withCallPath(nodes, highlight), [nodes, highlight]);
   const shownEdges = useMemo(() => withCallPathEdges(edges, highlight), [edges, highlight]);
+  // While publishing, the nodes the draft removed stay on the canvas as ghosts where they were.
+  const { diff } = useRelease();
+  const canvasNodes = useMemo((): CanvasNode[] => {
+    const ghosts = diffGhosts(diff).map(
+      (ghost): GhostNodeType => ({ id: `${GHOST_PREFIX}${ghost.id}`, type: 'ghost', position: ghost.position, data: ghost, selectable: false, draggable: false, connectable: false }),
+    );
+    return ghosts.length > 0 ? [...shownNodes, ...ghosts] : shownNodes;
+  }, [shownNodes, diff]);
+  // A diff appearing frames what it touched, so the coloured nodes are in view.
+  useEffect(() => {
+    if (!diff) return;
+    const { added, changed, removed } = diff.diff.nodes;
+    const ids = [...added.map((n) => n.id), ...changed.map((n) => n.id), ...removed.map((n) => `${GHOST_PREFIX}${n.id}`)];
+    if (ids.length === 0) return;
+    // After React Flow has measured the ghosts.
+    const frame = requestAnimationFrame(() => void fitView({ nodes: ids.map((id) => ({ id })), padding: 0.4, maxZoom: 1, duration: 300 }));
+    return () => cancelAnimationFrame(frame);
+  }, [diff, fitView]);
+  // Ghosts are not the store's: their changes (measurements) stay with React Flow.
+  const onCanvasNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) =>
+      onNodesChange(changes.filter((c) => !('id' in c && c.id.startsWith(GHOST_PREFIX))) as NodeChange<FlowNodeType>[]),
+    [onNodesChange],
+  );
   // Computed once: the opening view frames where calls begin, at a zoom where text stays readable.
   const [openingView] = useState(() => ({ padding: 0.15, maxZoom: 1, nodes: openingNodes(layout) }));
 
@@ -94,11 +123,11 @@ export function Canvas() {
 
   return (
     <div className={styles.canvas} ref={canvas} data-testid="canvas">
-      <ReactFlow<FlowNodeType, Edge>
-        nodes={shownNodes}
+      <ReactFlow<CanvasNode, Edge>
+        nodes={canvasNodes}
         edges={shownEdges}
         nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
+        onNodesChange={onCanvasNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
@@ -122,7 +151,7 @@ export function Canvas() {
           pannable
           zoomable
           position="bottom-right"
-          nodeColor={(node) => MINIMAP_COLOURS[kindOf((node as FlowNodeType).data.node.kind).category]}
+          nodeColor={(node) => (node.type === 'ghost' ? '#fca5a5' : MINIMAP_COLOURS[kindOf((node as FlowNodeType).data.node.kind).category])}
           nodeBorderRadius={4}
           ariaLabel="Overview of the flow"
         />

@@ -11,6 +11,8 @@ import { EventLog } from './event-log';
 import { Inspector } from './inspector';
 import { Palette } from './palette';
 import { ProblemsPanel } from './problems-panel';
+import { ReleaseDiffMarks, ReleaseProvider } from './release/release-context';
+import { ReleasePanel } from './release/release-panel';
 import { TestCallPanel } from './test-call/test-call-panel';
 import { TestCallProvider } from './test-call/test-call-context';
 import { TopBar } from './top-bar';
@@ -25,7 +27,7 @@ export type EditorFlow = { id: string; name: string; revision: number; document:
  * The flow editor: one store for the open flow, wired to the panels, autosave and shortcuts. Read-only
  * (viewers) drops the palette, disables the inspector and never saves; the server refuses their writes anyway.
  */
-export function Editor({ flow, readOnly = false }: { flow: EditorFlow; readOnly?: boolean }) {
+export function Editor({ flow, readOnly = false, publishTo = null }: { flow: EditorFlow; readOnly?: boolean; publishTo?: string | null }) {
   const [store] = useState(() => createEditorStore({ document: flow.document, layout: flow.layout }));
   const sizes = useRef<MeasuredSizes>(new Map());
   const canvas = useRef<HTMLDivElement>(null);
@@ -43,6 +45,8 @@ export function Editor({ flow, readOnly = false }: { flow: EditorFlow; readOnly?
   return (
     <EditorProvider value={{ store, flowId: flow.id, sizes, canvas, readOnly }}>
       <TestCallProvider flush={saver.flush}>
+      <ReleaseProvider initialPublish={readOnly ? null : publishTo}>
+      <ReleaseDiffMarks>
       <ReactFlowProvider>
         <div className={styles.editor}>
           <TopBar name={name} status={status} onRename={saver.rename} flush={saver.flush} />
@@ -89,12 +93,15 @@ export function Editor({ flow, readOnly = false }: { flow: EditorFlow; readOnly?
               <EventLog />
             </div>
             {!readOnly && <TestCallPanel />}
+            <ReleasePanel flush={saver.flush} />
             <fieldset disabled={readOnly} className={styles.inspectorSlot}>
               <Inspector />
             </fieldset>
           </div>
         </div>
       </ReactFlowProvider>
+      </ReleaseDiffMarks>
+      </ReleaseProvider>
       </TestCallProvider>
     </EditorProvider>
   );

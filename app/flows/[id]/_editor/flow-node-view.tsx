@@ -7,6 +7,7 @@ import { kindOf, outputsOf, summaryOf } from '@/lib/flow/registry';
 import type { FlowNodeType } from './flow-elements';
 import styles from './flow-node-view.module.css';
 import { KindIcon } from '@/app/_ui/kind-icon';
+import { useDiffMark } from './release/release-context';
 import { useCallMark } from './test-call/test-call-context';
 
 /** The one node component: every kind renders from its registry entry (icon, label, summary, outputs). */
@@ -19,6 +20,8 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNodeType>) {
   const measuredKey = useRef(outputKey);
   // Lit while a test call runs: where the call is now, and the steps it passed.
   const callMark = useCallMark(id);
+  // Coloured while a diff is on screen (publishing, a version being viewed): added or changed.
+  const diffMark = useDiffMark(id);
 
   // Handles come and go with the data (a menu choice added): React Flow must re-read their positions.
   // Not on mount: React Flow measures new nodes itself, and an early single-node update would make
@@ -39,6 +42,7 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNodeType>) {
         data-severity={severity ?? undefined}
         data-testid="flow-node"
         data-kind={node.kind}
+        data-diff={diffMark ?? undefined}
       >
         {text ? <p className={styles.noteText}>{text}</p> : <p className={styles.notePlaceholder}>Empty note</p>}
       </div>
@@ -55,6 +59,7 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNodeType>) {
       data-testid="flow-node"
       data-kind={node.kind}
       data-call={callMark ?? undefined}
+      data-diff={diffMark ?? undefined}
     >
       {kind.hasInput && <Handle type="target" position={Position.Left} className={styles.targetHandle} />}
       <header className={styles.header}>

@@ -20,7 +20,7 @@ type Props = { name: string; status: SaveStatus; onRename: (name: string) => voi
 
 /** Back to the list, the flow's name and save state, and the flow-wide actions (read-only: export and settings). */
 export function TopBar({ name, status, onRename, flush }: Props) {
-  const { store, sizes, flowId, readOnly } = useEditorContext();
+  const { store, sizes, readOnly } = useEditorContext();
   const canUndo = useEditor((s) => s.past.length > 0 || s.gesture !== null);
   const canRedo = useEditor((s) => s.future.length > 0);
   const { fitView } = useReactFlow();
@@ -104,7 +104,7 @@ export function TopBar({ name, status, onRename, flush }: Props) {
           Settings
         </button>
         {!readOnly && <TestCallButton />}
-        {!readOnly && <PublishButton flowId={flowId} flush={flush} />}
+        <PublishButton readOnly={readOnly} />
       </div>
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </header>
