@@ -27,7 +27,12 @@ export function DiffList({ report, onReveal }: { report: Wire<DiffBody>; onRevea
     );
   return (
     <div className={styles.diff} data-testid="diff-list">
-      {isEmptyDiff(diff) ? (
+      {report.from.kind === 'none' ? (
+        // Against nothing, every step is new: the canvas shows them all green, a list would only repeat the flow.
+        <p className={styles.muted}>
+          Nothing is published yet: all {nodes.added.length} steps and {edges.added.length} connections are new.
+        </p>
+      ) : isEmptyDiff(diff) ? (
         <p className={styles.muted}>No change in what the flow does.</p>
       ) : (
         <ul className={styles.changes}>
