@@ -155,6 +155,19 @@ describe('publish a live flow, then roll back', () => {
     expect(heard(after)).toContain('We open at nine.');
   });
 
+  it('restores a version as the draft in one undoable step', async () => {
+    const panel = page.getByTestId('release-panel');
+    const v1 = panel.getByTestId('version').filter({ hasText: 'Version 1' });
+    await v1.getByRole('button', { name: 'Restore version 1 as draft' }).click();
+    await v1.getByTestId('confirm-history-action').click();
+    await panel.getByTestId('history-done').getByText('The draft is now version 1.').waitFor();
+    await canvasNode('memo').waitFor();
+    await expect(canvasNode('hours').textContent()).resolves.toContain('We open at nine.');
+    await page.getByTestId('undo').click();
+    await canvasNode('memo').waitFor({ state: 'detached' });
+    await expect(canvasNode('hours').textContent()).resolves.toContain('We open at ten.');
+  });
+
   it('views a version on its own canvas with what it changed', async () => {
     const panel = page.getByTestId('release-panel');
     await panel.getByRole('button', { name: 'View version 2' }).click();
