@@ -40,6 +40,10 @@ function resolve(db: Db, flowId: string, ref: DiffRef, live: Resolved): Resolved
   return { side: { kind: 'version', id: version.id, number: version.number, live: isLive }, document: version.document, layout: version.layout };
 }
 
+function missing(ref: DiffRef): DiffReportResult {
+  return typeof ref === 'object' ? { ok: false, reason: 'no_version', versionId: ref.versionId } : { ok: false, reason: 'not_found' };
+}
+
 /**
  * The difference between two states of a flow, for people: the structural diff (nodes and edges added,
  * removed and changed, position-blind) and what the sample call is served at the start on each side.
@@ -51,11 +55,9 @@ export async function diffReport(db: Db, flowId: string, from: DiffRef, to: Diff
     ? { side: { kind: 'version', id: current.id, number: current.number, live: true }, document: current.document, layout: current.layout }
     : { side: { kind: 'none' }, document: null, layout: {} };
   const before = resolve(db, flowId, from, live);
+  if (!before) return missing(from);
   const after = resolve(db, flowId, to, live);
-  for (const [ref, side] of [[from, before], [to, after]] as const) {
-    if (!side) return typeof ref === 'object' ? { ok: false, reason: 'no_version', versionId: ref.versionId } : { ok: false, reason: 'not_found' };
-  }
-  if (!before || !after) return { ok: false, reason: 'not_found' };
+  if (!after) return missing(to);
   // Nothing published: an empty flow with the same settings, so only the steps show as added.
   const empty: FlowDocument = { ...(after.document ?? before.document ?? emptyDocument().document), nodes: [], edges: [] };
   const diff = diffFlows(before.document ?? empty, after.document ?? empty);

@@ -62,6 +62,7 @@ export async function publishFlow(deps: PublishDeps, flowId: string, request: Pu
   const flow = getFlow(deps.db, flowId);
   if (!flow) return { type: 'not_found' };
   const numbers = request.numbers ?? flowNumbers(deps.db, flowId).map((n) => n.number);
+  // Saving a version for no number needs nothing from Vonage; the dry run lists the account's numbers to offer.
   const account = numbers.length > 0 || request.dryRun ? await readAccount(deps.vonage) : ({ type: 'not_configured' } as const);
   const classified = classifyTargets(deps.db, numbers, account);
   if (!classified.ok) return { type: 'invalid_numbers', issues: classified.issues };

@@ -4,7 +4,8 @@ import { auditLog } from '@/db/accounts-schema';
 import { handleCreateFlow, handleUpdateFlow } from '@/lib/api/flows-handlers';
 import { handleDiff } from '@/lib/api/diff-handlers';
 import { handlePublish, handleRollback } from '@/lib/api/publish-handlers';
-import { handleListVersions } from '@/lib/api/versions-handlers';
+import { handleGetVersion, handleListVersions } from '@/lib/api/versions-handlers';
+import { describeAudit } from '@/lib/audit/describe';
 import type { Actor } from '@/lib/auth/actor';
 import { parseConfig } from '@/lib/config';
 import type { FlowDocument } from '@/lib/flow/document';
@@ -106,6 +107,7 @@ describe('publishing to a local number', () => {
     expect(resolveNumber(db, LOCAL)).toEqual({ flowId: id, versionId: body.version.id });
     const audit = db.select().from(auditLog).all().find((e) => e.action === 'version.published');
     expect(audit?.details).toMatchObject({ number: 1, numbers: [{ number: LOCAL, live: true, vonage: 'local' }] });
+    expect(describeAudit(audit!)).toBe(`Version 1: First · live on ${LOCAL}`);
 
     // Without `numbers`, a publish goes to the numbers the flow is on.
     await saveDraft(id, greeting('Hello again'));
@@ -274,6 +276,8 @@ describe('publishing to a Vonage number', () => {
     emulator.fail({ path: '/number/update' }, { type: 'status', status: 429, headers: { 'retry-after': '5' } });
     const first = await (await publish(id, { numbers: [VONAGE_NEW], confirmApplicationWebhooks: true }, d)).json();
     expect(first.numbers[0]).toMatchObject({ live: false, vonage: { status: 'failed', code: 'rate_limited' } });
+    const audit = db.select().from(auditLog).all().find((e) => e.action === 'version.published');
+    expect(describeAudit(audit!)).toBe(`Version 1 · Vonage refused ${VONAGE_NEW}`);
     // Known now, bound to the flow, nothing live: calls cannot claim a version Vonage refused.
     expect(numberRow(db, VONAGE_NEW)).toEqual({ number: VONAGE_NEW, flowId: id, versionId: null, vonageStatus: 'failed' });
 
@@ -299,6 +303,13 @@ describe('rollback', () => {
     expect(resolveNumber(db, LOCAL)?.versionId).toBe(v1.id);
     const audit = db.select().from(auditLog).all().find((e) => e.action === 'version.made_live');
     expect(audit?.details).toMatchObject({ versionId: v1.id, number: 1 });
+    expect(describeAudit(audit!)).toBe(`Version 1 · live on ${LOCAL}`);
+
+    // One version, with its document, for the history's View and Restore as draft.
+    const detail = handleGetVersion(db, { id, versionId: v1.id });
+    expect(detail.status).toBe(200);
+    expect((await detail.json()).version).toMatchObject({ id: v1.id, number: 1, document: greeting('One'), liveOn: [LOCAL] });
+    expect(handleGetVersion(db, { id: 'fl_other', versionId: v1.id }).status).toBe(404);
   });
 
   it('refuses a version of another flow, and a flow on no number without numbers', async () => {
