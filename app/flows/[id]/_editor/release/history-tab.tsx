@@ -28,6 +28,8 @@ export function HistoryTab() {
   const [confirmed, setConfirmed] = useState(false);
   const [done, setDone] = useState<{ message: string; live?: Wire<RollbackBody> } | null>(null);
   const [busy, setBusy] = useState(false);
+  // A refused action, shown above the list (the list itself stays usable).
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     const answer = await listVersions(flowId);
@@ -39,27 +41,28 @@ export function HistoryTab() {
     void refresh();
   }, [refresh]);
 
-  // The flow's numbers: wherever any version is live.
+  // The numbers the flow is live on now (the server also includes any bound with nothing live yet).
   const flowNumbers = [...new Set((versions ?? []).flatMap((v) => v.liveOn))].sort();
 
   const restore = async (version: Version) => {
     setBusy(true);
     const answer = await getVersion(flowId, version.id);
     setBusy(false);
-    if (!answer.ok) return setProblem(answer.problem.message);
+    if (!answer.ok) return setRefusal(answer.problem.message);
     const { document, layout } = answer.body.version;
     store.dispatch({ type: 'restore', snapshot: { document, layout } });
     setPending(null);
     setDone({ message: `The draft is now version ${version.number}. Undo (Ctrl+Z) takes it back.` });
   };
 
-  const makeLive = async (version: Version, numbers: string[] = flowNumbers) => {
+  const makeLive = async (version: Version, numbers?: string[]) => {
     setBusy(true);
-    const answer = await rollback(flowId, { versionId: version.id, numbers, confirmApplicationWebhooks: confirmed });
+    setRefusal(null);
+    const answer = await rollback(flowId, { versionId: version.id, ...(numbers && { numbers }), confirmApplicationWebhooks: confirmed });
     setBusy(false);
     if (!answer.ok) {
       if (answer.problem.confirmation) return setConfirmation(answer.problem.confirmation);
-      return setProblem(answer.problem.message);
+      return setRefusal([answer.problem.message, ...(answer.problem.issues ?? []).map((i) => i.message)].join(': '));
     }
     setPending(null);
     setConfirmation(null);
@@ -71,6 +74,11 @@ export function HistoryTab() {
   if (!versions) return <p className={styles.loading}>Loading the versions…</p>;
   return (
     <div className={styles.scroll}>
+      {refusal && (
+        <p className={styles.error} role="alert">
+          {refusal}
+        </p>
+      )}
       {done && (
         <div className={styles.section} role="status" data-testid="history-done">
           <p className={styles.ok}>{done.message}</p>
@@ -109,11 +117,10 @@ export function HistoryTab() {
               <div className={styles.confirm} role="group" aria-label="Confirm">
                 {pending.type === 'restore' ? (
                   <p>Replace the draft with version {version.number}? Your current draft stays one undo away.</p>
-                ) : flowNumbers.length === 0 ? (
-                  <p>This flow is on no number: publish it to a number first.</p>
                 ) : (
                   <p>
-                    Make version {version.number} live on {flowNumbers.join(', ')}? New calls get it at once; calls in progress keep theirs.
+                    Make version {version.number} live on this flow’s numbers{flowNumbers.length > 0 && ` (${flowNumbers.join(', ')})`}? New calls get it at
+                    once; calls in progress keep theirs.
                   </p>
                 )}
                 {confirmation && <ConfirmationSection confirmation={confirmation} confirmed={confirmed} onConfirm={setConfirmed} />}
@@ -124,7 +131,7 @@ export function HistoryTab() {
                   <button
                     type="button"
                     className="primary"
-                    disabled={busy || (pending.type === 'live' && (flowNumbers.length === 0 || (confirmation !== null && !confirmed)))}
+                    disabled={busy || (pending.type === 'live' && confirmation !== null && !confirmed)}
                     onClick={() => (pending.type === 'restore' ? restore(version) : makeLive(version))}
                     data-testid="confirm-history-action"
                   >

@@ -96,9 +96,11 @@ export function PublishTab({ flush }: { flush: () => Promise<void> }) {
   const retry = async (numbers: string[]) => {
     if (!published) return;
     setBusy(true);
-    const answer = await rollback(flowId, { versionId: published.version.id, numbers, confirmApplicationWebhooks: true });
+    // Only what the user agreed to: a retry never changes the Vonage application unasked.
+    const answer = await rollback(flowId, { versionId: published.version.id, numbers, confirmApplicationWebhooks: confirmed });
     setBusy(false);
     if (!answer.ok) return setFailure(answer.problem);
+    setFailure(null);
     const retried = new Map(answer.body.numbers.map((n) => [n.number, n]));
     setPublished({ ...published, numbers: published.numbers.map((n) => retried.get(n.number) ?? n) });
   };
@@ -111,6 +113,7 @@ export function PublishTab({ flush }: { flush: () => Promise<void> }) {
         </p>
         <Outcomes versionNumber={published.version.number} numbers={published.numbers} onRetry={retry} busy={busy} />
         {failure && <p className={styles.error} role="alert">{failure.message}</p>}
+        {failure?.confirmation && <ConfirmationSection confirmation={failure.confirmation} confirmed={confirmed} onConfirm={setConfirmed} />}
       </div>
     );
   }
