@@ -56,7 +56,7 @@ export function PhoneCallForm({ flowId }: { flowId: string }) {
       }}
     >
       <p className={styles.lead}>Or call your own phone through Vonage: when you pick up you hear this draft, as it is when you press Call my phone.</p>
-      <div className={styles.pair}>
+      <div className={`${styles.pair} ${styles.pairTop}`}>
         <label className={styles.field}>
           <span className={styles.label}>Your phone</span>
           <input value={to} onChange={(e) => setTo(e.target.value)} placeholder="447700900123" inputMode="numeric" aria-invalid={Boolean(toError)} />
