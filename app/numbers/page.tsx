@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { requirePageAuth } from '@/app/_auth/require-page-auth';
 import { AppHeader } from '@/app/_shell/app-header';
+import { toWire } from '@/lib/api/wire';
 import { can } from '@/lib/auth/roles';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
@@ -21,12 +22,11 @@ export default async function NumbersPage() {
   const actor = await requirePageAuth('viewer', '/numbers');
   const role = actor.user.role;
   const flows = listFlows(db()).map((f) => ({ id: f.id, name: f.name }));
-  const numbers = JSON.parse(JSON.stringify(listNumbersWithLastCall(db())));
   return (
     <>
       <AppHeader actor={actor} current="numbers" />
       <NumbersView
-        initial={numbers}
+        initial={toWire(listNumbersWithLastCall(db()))}
         flows={flows}
         vonageConfigured={missingCredentials(config(), 'account').length === 0}
         can={{ bind: can(role, 'numbers.bind'), manage: can(role, 'numbers.manage') }}
