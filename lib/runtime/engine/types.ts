@@ -93,7 +93,6 @@ export type RuntimeEnv = {
 
 export type ResolvedFlow = CompiledGraph & { versionId: string };
 
-
 /**
  * What Vonage posts to an input's eventUrl (reference.md §1.3), as far as the engine reads it. Loose:
  * Vonage adds fields over time, and `digits` is null when the caller spoke.
