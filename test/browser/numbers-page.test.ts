@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, screenshot } from '../helpers/browser';
-import { authedFetch, signIn } from '../helpers/session';
+import { startServer } from '../helpers/server';
+import { ADMIN, authedFetch, signIn } from '../helpers/session';
 
 const baseUrl = inject('baseUrl');
 const api = authedFetch(baseUrl, inject('adminToken'));
@@ -99,5 +100,23 @@ describe('numbers page', () => {
     await form.getByRole('button', { name: 'Call my phone' }).click();
     await form.getByText(`${LINE} is not a number of your Vonage account: calls can only come from one of yours`).waitFor();
     await screenshot(page, 'numbers-call-my-phone');
+  });
+
+  it('says how to connect Vonage on a server without an account, rather than failing', async () => {
+    const bare = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+    try {
+      await signIn(browser.context, bare.baseUrl);
+      await page.goto(`${bare.baseUrl}/numbers`);
+      // A fresh install has the demo line: it answers simulated calls only.
+      await page.getByTestId('number-447700900000').getByText('Local only').waitFor();
+      const help = page.getByTestId('vonage-not-configured');
+      await help.getByText('No Vonage account is connected.').waitFor();
+      for (const key of ['VONAGE_API_KEY', 'VONAGE_API_SECRET', 'VONAGE_APPLICATION_ID', 'VONAGE_PRIVATE_KEY']) await help.getByText(key, { exact: true }).waitFor();
+      await page.getByTestId('finding-credentials_missing').waitFor();
+      expect(await page.getByTestId('owned-numbers').count()).toBe(0);
+      await screenshot(page, 'numbers-page-not-configured');
+    } finally {
+      await bare.stop();
+    }
   });
 });
