@@ -101,6 +101,11 @@ export const calls = sqliteTable(
     startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     simulated: integer('simulated', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * Set when a test caller (or an outbound test call) ran the flow's draft instead of the live version:
+     * the draft snapshot it ran. No foreign key: the marker must outlive the snapshot, as calls outlive flows.
+     */
+    draftSnapshotId: text('draft_snapshot_id'),
     // What the call's events established, kept as they arrive so the calls page reads one row per call
     // (lib/calls/facts.ts writes them, lib/calls/outcome.ts turns them into the outcome).
     endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
@@ -122,7 +127,8 @@ export const calls = sqliteTable(
   (t) => [
     // Keyset pagination walks (started_at, uuid) newest first; the filters lead with their own column.
     index('calls_started_at_uuid').on(t.startedAt, t.uuid),
-    index('calls_number').on(t.number),
+    // Also the Numbers page's "last call" per number: newest first within one number.
+    index('calls_number_started').on(t.number, t.startedAt),
     // Deleting a flow nulls these links; without the indexes every deleted version would scan all calls.
     index('calls_flow_started').on(t.flowId, t.startedAt),
     index('calls_version_id').on(t.versionId),
@@ -253,5 +259,26 @@ export const scenarios = sqliteTable(
   (t) => [index('scenarios_flow_id').on(t.flowId)],
 );
 
+/**
+ * A flow's draft frozen for real test calls (test callers, outbound test calls): one row per flow revision,
+ * so every webhook of such a call runs the same document even if the draft is edited mid-call. The id travels
+ * in CallState and continuation tokens like a version id (lib/drafts/snapshots.ts).
+ */
+export const draftSnapshots = sqliteTable(
+  'draft_snapshots',
+  {
+    id: text('id').primaryKey(),
+    flowId: text('flow_id')
+      .notNull()
+      .references(() => flows.id, { onDelete: 'cascade' }),
+    /** The flow's revision when the snapshot was taken. */
+    revision: integer('revision').notNull(),
+    document: text('document', { mode: 'json' }).$type<unknown>().notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('draft_snapshots_flow_revision').on(t.flowId, t.revision)],
+);
+
+export type DraftSnapshotRow = typeof draftSnapshots.$inferSelect;
 export type SimulatedCallRow = typeof simulatedCalls.$inferSelect;
 export type ScenarioRow = typeof scenarios.$inferSelect;

@@ -4,10 +4,11 @@ import { can, ROLE_LABELS, type Permission } from '@/lib/auth/roles';
 import { LogoutButton } from './logout-button';
 import styles from './shell.module.css';
 
-export type Section = 'flows' | 'calls' | 'voicemail' | 'audit' | 'users' | 'settings' | 'account';
+export type Section = 'flows' | 'numbers' | 'calls' | 'voicemail' | 'audit' | 'users' | 'settings' | 'account';
 
 const SECTIONS: { id: Exclude<Section, 'account'>; label: string; href: string; needs: Permission }[] = [
   { id: 'flows', label: 'Flows', href: '/', needs: 'flows.read' },
+  { id: 'numbers', label: 'Numbers', href: '/numbers', needs: 'numbers.read' },
   { id: 'calls', label: 'Calls', href: '/calls', needs: 'calls.read' },
   { id: 'voicemail', label: 'Voicemail', href: '/voicemail', needs: 'calls.read' },
   { id: 'audit', label: 'Audit log', href: '/audit', needs: 'audit.read' },

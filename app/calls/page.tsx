@@ -117,6 +117,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
                       )}
                       {call.versionNumber !== null && <span className={styles.version}>v{call.versionNumber}</span>}
                       {call.simulated && <span className={styles.simulated}>simulated</span>}
+                      {call.draft && <span className={styles.simulated}>draft test</span>}
                     </td>
                     <td className={styles.status}>{call.status}</td>
                     <td className={styles.duration}>{formatDuration(call.duration)}</td>

@@ -2,14 +2,15 @@ import type { Db } from '@/db/client';
 import { auditActor, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/record';
 import { NewNumberSchema, NumberChangesSchema } from '@/lib/numbers/number-input';
-import { getNumber, listNumbers, type NumberEntry } from '@/lib/numbers/read';
+import { listNumbersWithLastCall, type ListedNumber } from '@/lib/numbers/listed-number';
+import { getNumber, type NumberEntry } from '@/lib/numbers/read';
 import { createNumber, deleteNumber, updateNumber } from '@/lib/numbers/write';
 import type { Issue } from './issues';
 import { readJson } from './read-json';
 import { json, problem } from './responses';
 
 /** Response bodies; clients read them as `Wire<...>` (dates as ISO strings). */
-export type NumberListBody = { numbers: NumberEntry[] };
+export type NumberListBody = { numbers: ListedNumber[] };
 export type NumberBody = { number: NumberEntry };
 
 export type NumberParams = { number: string };
@@ -19,7 +20,7 @@ const invalid = (issues: Issue[]) => problem(400, 'invalid_request', 'The reques
 
 /** GET /api/numbers */
 export function handleListNumbers(db: Db): Response {
-  return json({ numbers: listNumbers(db) } satisfies NumberListBody);
+  return json({ numbers: listNumbersWithLastCall(db) } satisfies NumberListBody);
 }
 
 /** POST /api/numbers: a number, optionally bound to a flow and its live version. */

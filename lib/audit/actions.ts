@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = {
   'number.created': 'Added a number',
   'number.changed': 'Changed a number',
   'number.deleted': 'Removed a number',
+  'number.settings_changed': "Changed a number's test callers or hours override",
   'test_call.started': 'Placed a test call',
   'scenario.created': 'Added a test scenario',
   'scenario.changed': 'Changed a test scenario',

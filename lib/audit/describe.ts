@@ -58,6 +58,8 @@ export function describeAudit(entry: Pick<AuditRow, 'action' | 'details'>): stri
       return `${d.label ? `${text(d.label)}, ` : ''}answered by ${versionOf(d)}`;
     case 'number.changed':
       return `${versionOf(d.from)} → ${versionOf(d.to)}`;
+    case 'number.settings_changed':
+      return numberSettings(d.to);
     case 'user.invited':
       return `${text(d.email)} as ${text(d.role)}`;
     case 'user.changed':
@@ -86,4 +88,12 @@ export function describeAudit(entry: Pick<AuditRow, 'action' | 'details'>): stri
     default:
       return action satisfies never;
   }
+}
+
+/** A number's settings in a few words: "2 test callers, forced closed". */
+function numberSettings(value: unknown): string {
+  const settings = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const callers = Array.isArray(settings.testCallers) ? settings.testCallers.length : 0;
+  const override = settings.hoursOverride === 'open' || settings.hoursOverride === 'closed' ? `forced ${settings.hoursOverride}` : 'follows the schedule';
+  return `${callers} test ${callers === 1 ? 'caller' : 'callers'}, ${override}`;
 }

@@ -42,6 +42,8 @@ export type CallSummary = {
   duration: number | null;
   outcome: CallOutcome;
   simulated: boolean;
+  /** A test call that ran the flow's draft (a test caller, or an outbound test call). */
+  draft: boolean;
 };
 
 type Cursor = { startedAt: number; uuid: string };
@@ -143,5 +145,6 @@ function toSummary({ call, flowName, versionNumber }: SummaryRow): CallSummary {
     duration: call.duration ?? measured,
     outcome: callOutcome(call),
     simulated: call.simulated,
+    draft: call.draftSnapshotId !== null,
   };
 }

@@ -16,6 +16,7 @@ export const CallSummaryJsonSchema = z.object({
   duration: z.number().nullable(),
   outcome: z.enum(CALL_OUTCOMES),
   simulated: z.boolean(),
+  draft: z.boolean(),
 });
 export type CallSummaryJson = z.infer<typeof CallSummaryJsonSchema>;
 

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { flows, flowVersions, numbers } from '@/db/schema';
 import type { DbTransaction } from '@/lib/app-state';
+import type { HoursOverride } from './number-settings';
 
 /** Columns a number is shown with: its binding plus the flow's name and version number, for display. */
 const COLUMNS = {
@@ -11,6 +12,12 @@ const COLUMNS = {
   flowName: flows.name,
   versionId: numbers.versionId,
   versionNumber: flowVersions.number,
+  testCallers: numbers.testCallers,
+  hoursOverride: numbers.hoursOverride,
+  overrideMessage: numbers.overrideMessage,
+  vonageStatus: numbers.vonageStatus,
+  vonageError: numbers.vonageError,
+  vonageCheckedAt: numbers.vonageCheckedAt,
   createdAt: numbers.createdAt,
   updatedAt: numbers.updatedAt,
 };
@@ -34,12 +41,31 @@ export function getNumber(db: Db | DbTransaction, number: string): NumberEntry |
   return selectNumbers(db).where(eq(numbers.number, number)).get() ?? null;
 }
 
-/** What answers a call to `number`: its flow and live version, or null (unknown, or nothing live yet). */
-export function resolveNumber(db: Db, number: string): { flowId: string; versionId: string } | null {
+/**
+ * What answers a call to a number: its flow, the live version (null: nothing live yet, callers hear the
+ * apology), who reaches the draft instead, and the hours override. A plain serialisable object from one
+ * read, so a routing cache (keyed by number, invalidated by the routing revision) can hold it as is.
+ */
+export type NumberRoute = {
+  flowId: string | null;
+  versionId: string | null;
+  testCallers: string[];
+  hoursOverride: HoursOverride;
+  overrideMessage: string;
+};
+
+/** The routing entry of `number`, or null when Switchboard does not know it. */
+export function resolveNumber(db: Db, number: string): NumberRoute | null {
   const row = db
-    .select({ flowId: numbers.flowId, versionId: numbers.versionId })
+    .select({
+      flowId: numbers.flowId,
+      versionId: numbers.versionId,
+      testCallers: numbers.testCallers,
+      hoursOverride: numbers.hoursOverride,
+      overrideMessage: numbers.overrideMessage,
+    })
     .from(numbers)
     .where(eq(numbers.number, number))
     .get();
-  return row?.flowId && row.versionId ? { flowId: row.flowId, versionId: row.versionId } : null;
+  return row ?? null;
 }

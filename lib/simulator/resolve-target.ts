@@ -25,7 +25,7 @@ export function resolveTarget(db: Db, request: StartCallRequest): { ok: true; ta
   if (flowId === undefined) {
     const to = request.to ?? DEFAULT_CALLED;
     const bound = resolveNumber(db, to);
-    if (!bound) return invalid('to', `${to} does not answer calls yet: bind it to a published version, or test a flow by its id`);
+    if (!bound?.flowId || !bound.versionId) return invalid('to', `${to} does not answer calls yet: bind it to a published version, or test a flow by its id`);
     return { ok: true, target: { flowId: bound.flowId, version: 'live', versionId: bound.versionId, document: null, to } };
   }
   const flow = getFlow(db, flowId);

@@ -1,7 +1,6 @@
 import type { Db } from '@/db/client';
-import { FlowDocumentSchema } from '@/lib/flow/document';
-import { reachableSlice } from '@/lib/preview/reachable-slice';
-import { compileGraph, isCompiled, RuntimeError, type CompiledGraph, type TraceStep } from '@/lib/runtime/engine';
+import { compileDraft } from '@/lib/drafts/compile-draft';
+import { RuntimeError, type CompiledGraph, type TraceStep } from '@/lib/runtime/engine';
 import { compiledVersion } from '@/lib/voice/graph-cache';
 import { simulatedNow } from './clock';
 import { appendSimulatedTrace, getSimulatedCall } from './store';
@@ -47,12 +46,5 @@ export function simulationFor(db: Db, uuid: string, realNow: Date): Simulation |
   };
 }
 
-/** The draft as it was when the call started; only what a call can reach from the start must be valid. */
-export function compileDraft(document: unknown): CompiledGraph {
-  const parsed = FlowDocumentSchema.safeParse(document);
-  if (!parsed.success) throw new RuntimeError('invalid_graph', 'The draft snapshot of this simulated call cannot be read');
-  const start = parsed.data.nodes.find((node) => node.kind === 'start');
-  const compiled = compileGraph(start ? reachableSlice(parsed.data, start.id) : parsed.data);
-  if (!isCompiled(compiled)) throw new RuntimeError('invalid_graph', compiled.problems.map((p) => p.message).join('; '));
-  return compiled;
-}
+/** The draft as it was when the call started (shared with real test callers' draft snapshots). */
+export { compileDraft };

@@ -3,7 +3,6 @@ import { recordEvent } from '@/lib/events/record';
 import { errorMessage, log } from '@/lib/log';
 import type { FlowSettings } from '@/lib/flow/settings';
 import type { Ncco } from '@/lib/ncco';
-import { resolveNumber } from '@/lib/numbers/read';
 import { simulationFor, type Simulation } from '@/lib/simulator/webhook-context';
 import { CallStateSchema, RuntimeError, runFrom, type CallInfo, type CallState } from '@/lib/runtime/engine';
 import { readSignedRequest } from '@/lib/vonage/signature';
@@ -16,6 +15,8 @@ import { runtimeEnv } from './runtime-env';
 import { refuseUnsigned } from './signature-gate';
 import { failureOf, recordTrace, served } from './trace-events';
 import { pinGotoTargets } from './pin-flows';
+import { routeCall, simulatedRoute, type CallRoute } from './route-call';
+import { draftNote, overridesState } from './test-call-marks';
 
 /** The answer stored per call uuid, so a retried answer webhook gets the same NCCO and starts nothing twice. */
 const answerKey = (uuid: string) => `answer:${uuid}`;
@@ -51,8 +52,11 @@ export async function handleAnswer(request: Request, deps: VoiceDeps): Promise<R
   return nccoResponse(await answerCall({ uuid, to, from, conversationUuid: conversation_uuid }, deps));
 }
 
-/** The NCCO that starts a call (shared with the fallback route when the answer itself failed). */
-export async function answerCall(call: CallInfo, deps: VoiceDeps): Promise<Ncco> {
+/**
+ * The NCCO that starts a call (shared with the fallback route when the answer itself failed). `forced` is a
+ * route decided before the call arrived (an outbound test call's draft); otherwise the called number decides.
+ */
+export async function answerCall(call: CallInfo, deps: VoiceDeps, forced?: CallRoute): Promise<Ncco> {
   const stored = findContinuation(deps.db, answerKey(call.uuid));
   if (stored?.response) return stored.response;
   let settings: FlowSettings | undefined;
@@ -61,14 +65,14 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps): Promise<Ncco>
     // A simulated call (lib/simulator) names its own flow, version (maybe a draft) and clock.
     simulation = simulationFor(deps.db, call.uuid, deps.now());
     const graphOf = (versionId: string) => (simulation ? simulation.graph(versionId) : compiledVersion(deps.db, versionId));
-    const binding = simulation ?? resolveNumber(deps.db, call.to);
-    if (!binding) {
+    const route = simulation ? simulatedRoute(simulation) : (forced ?? routeCall(deps.db, call, deps.now()));
+    if (!route) {
       log.warn('answer.unknown_number', { to: call.to, uuid: call.uuid });
       return served(deps, apologyFor(call, 'unknown_number', `No flow is published on ${call.to}`), apology(deps.config, call.to));
     }
-    const graph = graphOf(binding.versionId);
+    const graph = graphOf(route.versionId);
     settings = graph.settings;
-    const initial: CallState = { flowId: binding.flowId, versionId: binding.versionId, vars: {}, attempts: {}, pinned: pinGotoTargets(deps.db, graph) };
+    const initial: CallState = { flowId: route.flowId, versionId: route.versionId, vars: {}, attempts: {}, pinned: pinGotoTargets(deps.db, graph), ...overridesState(route) };
     // A call is pinned to the version it began on: republishing later never changes it.
     const row = createCall(deps.db, {
       uuid: call.uuid,
@@ -76,15 +80,17 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps): Promise<Ncco>
       from: call.from,
       to: call.to,
       number: call.to,
-      flowId: binding.flowId,
-      versionId: simulation ? simulation.pinnedVersionId : binding.versionId,
+      flowId: route.flowId,
+      versionId: route.pinnedVersionId,
+      draftSnapshotId: route.draftSnapshotId,
       state: initial,
       status: 'answered',
       simulated: simulation !== null,
     });
     const state = CallStateSchema.parse(row.state);
-    const result = await runFrom({ graph: graphOf(state.versionId), nodeId: graph.startId, state, call, now: simulation?.now ?? deps.now() }, runtimeEnv(call, deps, state.pinned));
+    const result = await runFrom({ graph: graphOf(state.versionId), nodeId: graph.startId, state, call, now: simulation?.now ?? deps.now(), overrides: state.overrides }, runtimeEnv(call, deps, state.pinned));
     simulation?.record(result.trace);
+    if (route.draftSnapshotId) result.trace.unshift(draftNote(graph.startId));
     recordTrace(deps, { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs: [graph, graphOf(result.state.versionId)], vars: result.state.vars });
     return deps.db.transaction(() => {
       saveCallState(deps.db, call.uuid, result.state);

@@ -99,7 +99,7 @@ async function resume(claims: ContinuationClaims, fields: Record<string, unknown
     const state = CallStateSchema.parse(row.state);
     const graph = simulation ? simulation.graph(state.versionId) : compiledVersion(deps.db, state.versionId);
     settings = graph.settings;
-    const base = { graph, state, call, now: simulation?.now ?? deps.now() };
+    const base = { graph, state, call, now: simulation?.now ?? deps.now(), overrides: state.overrides };
     const env = runtimeEnv(call, deps, state.pinned);
     const continuation = { kind: claims.kind, nodeId: claims.nodeId, versionId: claims.versionId, attempt: claims.attempt, extra: claims.extra };
     switch (claims.kind) {

@@ -87,7 +87,7 @@ describe('accounts', () => {
     await page.waitForURL(url('/'));
     const header = page.getByRole('banner');
     expect(await header.getByTestId('signed-in-user').textContent()).toBe('Ada AdminAdmin');
-    expect(await header.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Flows', 'Calls', 'Voicemail', 'Audit log', 'Users', 'Settings']);
+    expect(await header.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Flows', 'Numbers', 'Calls', 'Voicemail', 'Audit log', 'Users', 'Settings']);
     await screenshot(page, 'header-admin');
 
     // Setup is closed for good once an account exists.
@@ -132,7 +132,7 @@ describe('accounts', () => {
 
   it('keeps a viewer to reading: no edit buttons, a read-only editor, and the API refuses writes', async () => {
     await firstSignIn('viewer', invited.viewer.password);
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Flows', 'Calls', 'Voicemail']);
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Flows', 'Numbers', 'Calls', 'Voicemail']);
     await page.getByRole('link', { name: 'Support line' }).waitFor();
     for (const name of ['New flow', 'Import', 'Rename Support line', 'Duplicate Support line', 'Delete Support line']) {
       expect(await page.getByRole('button', { name }).count()).toBe(0);

@@ -8,6 +8,9 @@ import { createNumber } from '@/lib/numbers/write';
 import { getFlow } from '@/lib/flows/read';
 import { NccoSchema, type Ncco } from '@/lib/ncco';
 import { signVonageRequest } from '@/lib/vonage/signature';
+import { getContinuationSecret } from '@/lib/app-state';
+import { snapshotDraft } from '@/lib/drafts/snapshots';
+import { createDraftToken } from '@/lib/vonage/draft-token';
 import { publish, rebind, seedLine } from '../helpers/seed';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -101,6 +104,22 @@ describe('answer', () => {
     const res = await fetch(`${server.baseUrl}/api/voice/answer?from=1`);
     expect(res.status).toBe(200);
     expect(texts(await nccoOf(res))).toEqual([APOLOGY]);
+  });
+});
+
+describe('the answer URL of an outbound test call', () => {
+  it('runs the draft snapshot its signed token names, and apologises for a forged one', async () => {
+    const snapshot = snapshotDraft(db, lineFlowId)!;
+    const token = createDraftToken({ flowId: lineFlowId, snapshotId: snapshot.id }, getContinuationSecret(db), new Date());
+    const body = (uuid: string) => ({ to: '447700900555', from: '447700900100', uuid, conversation_uuid: `CON-${uuid}` });
+    const ok = await post(`${server.baseUrl}/api/voice/answer/draft/${token}`, body(newUuid()));
+    expect(ok.status).toBe(200);
+    expect(texts(await nccoOf(ok))[0]).toBe('Thank you for calling Example Company.');
+
+    const forgedToken = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    const forged = await post(`${server.baseUrl}/api/voice/answer/draft/${forgedToken}`, body(newUuid()));
+    expect(forged.status).toBe(200);
+    expect(texts(await nccoOf(forged))).toEqual([APOLOGY]);
   });
 });
 

@@ -79,6 +79,12 @@ describe('creating numbers', () => {
       flowName: 'Support',
       versionId: versionIds[0],
       versionNumber: 1,
+      testCallers: [],
+      hoursOverride: 'schedule',
+      overrideMessage: '',
+      vonageStatus: null,
+      vonageError: null,
+      vonageCheckedAt: null,
       createdAt: '2025-03-01T09:00:00.000Z',
       updatedAt: '2025-03-01T09:00:00.000Z',
     });
@@ -168,13 +174,14 @@ describe('binding rules', () => {
     expect(unbound).toMatchObject({ label: 'Main', flowId: null, versionId: null, versionNumber: null, updatedAt: '2025-03-01T10:00:00.000Z' });
   });
 
-  it('resolves a number to its flow and live version only when both are set', async () => {
+  it('resolves a number to its routing entry: flow, live version (once set), test callers and override', async () => {
     const { flowId, versionIds } = await publishedFlow('Support');
     expect(resolveNumber(db, UK)).toBeNull();
     await ok(api.create({ number: UK, flowId }), 201);
-    expect(resolveNumber(db, UK)).toBeNull();
+    const settings = { testCallers: [], hoursOverride: 'schedule', overrideMessage: '' };
+    expect(resolveNumber(db, UK)).toEqual({ flowId, versionId: null, ...settings });
     await ok(api.update(UK, { versionId: versionIds[0] }));
-    expect(resolveNumber(db, UK)).toEqual({ flowId, versionId: versionIds[0] });
+    expect(resolveNumber(db, UK)).toEqual({ flowId, versionId: versionIds[0], ...settings });
   });
 
   it('is enforced by the database too: a version of another flow cannot be stored', async () => {

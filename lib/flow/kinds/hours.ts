@@ -4,6 +4,7 @@ import { list, str } from '../loose';
 import { defineKind } from '../node-kind';
 import { DateSchema, ItemIdSchema, TIME, TIME_ZONE_OPTIONS, TimeSchema, TimeZoneSchema } from './formats';
 import { evaluateHours, HoursError } from '@/lib/runtime/hours';
+import { talk } from '@/lib/runtime/engine/actions';
 import { RuntimeError } from '@/lib/runtime/engine/errors';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -126,7 +127,12 @@ export const hours = defineKind({
     serverSide: true,
     execute: (data, ctx) => {
       const forced = ctx.overrides.hours;
-      if (forced) return ctx.decide(forced, forced, `The number is set to always ${forced === 'open' ? 'open' : 'closed'}`);
+      if (forced) {
+        const decided = ctx.decide(forced, forced, `The number is set to always ${forced === 'open' ? 'open' : 'closed'}`);
+        // Spoken as this node's action, so what follows on the closed branch still plays (or is deferred) after it.
+        const message = forced === 'closed' ? ctx.overrides.closedMessage : undefined;
+        return message ? { ...decided, actions: [talk(ctx, message)] } : decided;
+      }
       try {
         const { result, reason } = evaluateHours(data, ctx.now);
         return ctx.decide(result, ctx.now.toISOString(), reason);

@@ -9,6 +9,16 @@ export type VarValue = z.infer<typeof VarValueSchema>;
 const Id = z.string().min(1).max(128);
 
 /**
+ * Per-number overrides the routes layer may apply to a call: every Business hours node takes the forced
+ * branch, and a forced closed speaks `closedMessage` (in the flow's voice) before it.
+ */
+export const RunOverridesSchema = z.object({
+  hours: z.enum(['open', 'closed']).optional(),
+  closedMessage: z.string().min(1).max(1500).optional(),
+});
+export type RunOverrides = z.infer<typeof RunOverridesSchema>;
+
+/**
  * What Switchboard remembers about a running call between webhooks (persisted as JSON by the routes
  * layer, which parses it with this schema when it reads it back).
  */
@@ -27,6 +37,8 @@ export const CallStateSchema = z.object({
   connect: z.object({ nodeId: Id, endpointIndex: z.number().int().min(0) }).optional(),
   /** Go to flow targets (flow id → version id), pinned when the call started; see lib/voice/pin-flows.ts. */
   pinned: z.record(Id, Id).optional(),
+  /** The called number's overrides when the call started, so every webhook of the call honours the same ones. */
+  overrides: RunOverridesSchema.optional(),
 });
 export type CallState = z.infer<typeof CallStateSchema>;
 
@@ -80,9 +92,6 @@ export type RuntimeEnv = {
 };
 
 export type ResolvedFlow = CompiledGraph & { versionId: string };
-
-/** Per-number overrides the routes layer may apply to a call. */
-export type RunOverrides = { hours?: 'open' | 'closed' };
 
 /**
  * What Vonage posts to an input's eventUrl (reference.md §1.3), as far as the engine reads it. Loose:

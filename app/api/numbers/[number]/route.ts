@@ -1,4 +1,5 @@
 import { handleDeleteNumber, handleGetNumber, handleUpdateNumber } from '@/lib/api/numbers-handlers';
+import { handleUpdateNumberSettings } from '@/lib/api/number-settings-handlers';
 import { requireAuth } from '@/lib/auth/require-auth';
 import { db } from '@/lib/db';
 
@@ -21,4 +22,10 @@ export async function PUT(request: Request, { params }: Context) {
 export async function DELETE(request: Request, { params }: Context) {
   const auth = requireAuth(request, 'admin');
   return auth.ok ? handleDeleteNumber(db(), request, auth.actor, await params) : auth.response;
+}
+
+/** Test callers and the hours override change what callers hear, like binding: editors. */
+export async function PATCH(request: Request, { params }: Context) {
+  const auth = requireAuth(request, 'editor');
+  return auth.ok ? handleUpdateNumberSettings(db(), request, auth.actor, await params) : auth.response;
 }

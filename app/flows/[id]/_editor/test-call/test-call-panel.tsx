@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useEditorContext } from '../editor-context';
 import { CallScreen } from './call-screen';
 import { CallSetup } from './call-setup';
+import { PhoneCallForm } from './phone-call-form';
 import { ScenariosTab } from './scenarios-tab';
 import styles from './test-call.module.css';
 import { useTestCall } from './test-call-context';
@@ -34,7 +35,7 @@ export function TestCallPanel() {
         </button>
       </header>
       <div className={styles.body} role="tabpanel">
-        {tab === 'call' ? call ? <CallScreen call={call} /> : <CallSetup flowId={flowId} /> : <ScenariosTab flowId={flowId} onShowCall={() => setTab('call')} />}
+        {tab === 'call' ? call ? <CallScreen call={call} /> : <><CallSetup flowId={flowId} /><PhoneCallForm flowId={flowId} /></> : <ScenariosTab flowId={flowId} onShowCall={() => setTab('call')} />}
       </div>
     </section>
   );
