@@ -3,7 +3,7 @@ import { voiceEventInput } from '@/lib/events/voice-input';
 import { recordEvent } from '@/lib/events/record';
 import { isFinalLegStatus } from '@/lib/events/types';
 import { log } from '@/lib/log';
-import { readSignedRequest } from '@/lib/vonage/signature';
+import { readSignedRequest, type WebhookRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from './deps';
 import { webhookFields } from './payloads';
 import { fileRecording, fileTranscript } from './recording-events';
@@ -17,7 +17,7 @@ import { refuseUnsigned } from './signature-gate';
  * received, and an unparseable body is kept and flagged, and still answered 200 (a non-2xx would only
  * make Vonage retry). Recordings are also filed for the voicemail inbox.
  */
-export async function handleEvent(request: Request, deps: VoiceDeps): Promise<Response> {
+export async function handleEvent(request: WebhookRequest, deps: VoiceDeps): Promise<Response> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'voice', deps);
   if (refused) return refused;

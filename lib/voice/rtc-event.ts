@@ -7,7 +7,7 @@ import { rtcEventInput } from '@/lib/events/rtc-input';
 import { isSensitiveNode } from '@/lib/events/sensitive';
 import type { EventInput } from '@/lib/events/types';
 import { CallStateSchema } from '@/lib/runtime/engine';
-import { readSignedRequest } from '@/lib/vonage/signature';
+import { readSignedRequest, type WebhookRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from './deps';
 import { compiledVersion } from './graph-cache';
 import { webhookFields } from './payloads';
@@ -18,7 +18,7 @@ import { refuseUnsigned } from './signature-gate';
  * POST /api/voice/rtc-event: the application's RTC (Conversation) event_url. Public and signed like the
  * voice webhooks; every event stored raw, once per `conversation_id` + `id`, and answered 200.
  */
-export async function handleRtcEvent(request: Request, deps: VoiceDeps): Promise<Response> {
+export async function handleRtcEvent(request: WebhookRequest, deps: VoiceDeps): Promise<Response> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'rtc', deps);
   if (refused) return refused;

@@ -28,8 +28,15 @@ const MAX_TOKEN_LENGTH = 4096;
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const JwtHeaderSchema = z.object({ alg: z.literal('HS256') });
 
+/**
+ * A webhook as a handler receives it: a Web Request (Next's route handlers), or one already read into a
+ * SignedRequest (the lean server path reads Node's request straight into one, skipping the Web objects).
+ */
+export type WebhookRequest = Request | SignedRequest;
+
 /** Reads what verification needs. The body is consumed here, so routes parse `rawBody`, not the request. */
-export async function readSignedRequest(request: Request): Promise<SignedRequest> {
+export async function readSignedRequest(request: WebhookRequest): Promise<SignedRequest> {
+  if (!(request instanceof Request)) return request;
   return {
     method: request.method,
     url: request.url,
