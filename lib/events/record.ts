@@ -18,7 +18,7 @@ export type Recorded = { stored: boolean; row: WebhookEventRow | null };
 export function recordEvents(deps: RecordDeps, inputs: readonly EventInput[]): Recorded[] {
   const { db } = deps;
   const now = deps.now();
-  const results = db.transaction(() => inputs.map((input) => store(db, input, now)));
+  const results = db.transaction(() => inputs.map((input) => storeEvent(db, input, now)));
   const stored = results.flatMap((result) => (result.row ? [result.row] : []));
   if (stored.length > 0) {
     const bus = deps.bus ?? eventBus();
@@ -33,7 +33,8 @@ export function recordEvent(deps: RecordDeps, input: EventInput): Recorded {
   return recordEvents(deps, [input])[0];
 }
 
-function store(db: Db, input: EventInput, now: Date): Recorded {
+/** Stores one event (unless its dedupe key is already stored) and applies its effect; call inside a transaction. */
+export function storeEvent(db: Db, input: EventInput, now: Date): Recorded {
   const { callUuid, call, flowId, simulated } = correlate(db, input);
   const row = db
     .insert(webhookEvents)

@@ -3,7 +3,6 @@ import { recordEvent } from '@/lib/events/record';
 import { errorMessage, log } from '@/lib/log';
 import type { FlowSettings } from '@/lib/flow/settings';
 import type { Ncco } from '@/lib/ncco';
-import { resolveNumber } from '@/lib/numbers/read';
 import { simulationFor, type Simulation } from '@/lib/simulator/webhook-context';
 import { CallStateSchema, RuntimeError, runFrom, type CallInfo, type CallState } from '@/lib/runtime/engine';
 import { readSignedRequest, type WebhookRequest } from '@/lib/vonage/signature';
@@ -16,6 +15,7 @@ import { runtimeEnv } from './runtime-env';
 import { refuseUnsigned } from './signature-gate';
 import { failureOf, recordTrace, served } from './trace-events';
 import { pinGotoTargets } from './pin-flows';
+import { cachedRouting } from './routing-cache';
 
 /** The answer stored per call uuid, so a retried answer webhook gets the same NCCO and starts nothing twice. */
 const answerKey = (uuid: string) => `answer:${uuid}`;
@@ -61,7 +61,7 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps): Promise<Ncco>
     // A simulated call (lib/simulator) names its own flow, version (maybe a draft) and clock.
     simulation = simulationFor(deps.db, call.uuid, deps.now());
     const graphOf = (versionId: string) => (simulation ? simulation.graph(versionId) : compiledVersion(deps.db, versionId));
-    const binding = simulation ?? resolveNumber(deps.db, call.to);
+    const binding = simulation ?? cachedRouting(deps.db, call.to);
     if (!binding) {
       log.warn('answer.unknown_number', { to: call.to, uuid: call.uuid });
       return served(deps, apologyFor(call, 'unknown_number', `No flow is published on ${call.to}`), apology(deps.config, call.to));

@@ -1,6 +1,6 @@
 import { classifyVoiceEvent } from '@/lib/events/voice-shapes';
 import { voiceEventInput } from '@/lib/events/voice-input';
-import { recordEvent } from '@/lib/events/record';
+import { eventWriter } from '@/lib/events/batch-writer';
 import { isFinalLegStatus } from '@/lib/events/types';
 import { log } from '@/lib/log';
 import { readSignedRequest, type WebhookRequest } from '@/lib/vonage/signature';
@@ -24,7 +24,8 @@ export async function handleEvent(request: WebhookRequest, deps: VoiceDeps): Pro
   const fields = webhookFields(signed.method, signed.url, signed.rawBody);
   const payload = signed.method === 'GET' ? new URL(signed.url).search.slice(1) : signed.rawBody;
   const shape = fields ? classifyVoiceEvent(fields) : null;
-  const { row } = recordEvent(deps, voiceEventInput({ payload, fields }, shape));
+  // Answered only once the event is committed: a 2xx means it is stored (group-committed with its neighbours).
+  const { row } = await eventWriter(deps.db).write(deps, voiceEventInput({ payload, fields }, shape));
   if (!fields) log.warn('event.unparseable', { bytes: signed.rawBody.length });
   // Only the first delivery files anything: a retry finds `row` null.
   if (row && shape?.shape === 'recording') fileRecording(deps, row, shape.event);

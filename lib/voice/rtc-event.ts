@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { calls } from '@/db/schema';
 import { correlate } from '@/lib/events/correlate';
 import { redactDtmfBody } from '@/lib/events/redact';
-import { recordEvent } from '@/lib/events/record';
+import { eventWriter } from '@/lib/events/batch-writer';
 import { rtcEventInput } from '@/lib/events/rtc-input';
 import { isSensitiveNode } from '@/lib/events/sensitive';
 import type { EventInput } from '@/lib/events/types';
@@ -24,7 +24,7 @@ export async function handleRtcEvent(request: WebhookRequest, deps: VoiceDeps): 
   if (refused) return refused;
   const fields = webhookFields(signed.method, signed.url, signed.rawBody);
   const input = rtcEventInput({ payload: signed.rawBody, fields });
-  recordEvent(deps, fields && input.type === 'rtc:audio:dtmf' && typedAtSensitiveNode(deps, input) ? { ...input, payload: JSON.stringify(redactDtmfBody(fields)) } : input);
+  await eventWriter(deps.db).write(deps, fields && input.type === 'rtc:audio:dtmf' && typedAtSensitiveNode(deps, input) ? { ...input, payload: JSON.stringify(redactDtmfBody(fields)) } : input);
   return emptyOk();
 }
 
