@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import type { WebhookEventRow } from '@/db/schema';
 import { errorMessage, log } from '@/lib/log';
 import { eventBus, type EventBus } from './bus';
-import { storeEvent, type Recorded, type RecordDeps } from './record';
+import { storeEvent, type CorrelationMemo, type Recorded, type RecordDeps } from './record';
 import type { EventInput } from './types';
 
 /** At most this many events per transaction; a longer queue is committed in several. */
@@ -44,7 +44,8 @@ export function createEventWriter(db: Db): EventWriter {
   function commit(batch: Pending[]): void {
     let results: (Recorded | { error: unknown })[];
     try {
-      results = db.transaction(() => batch.map((p) => storeEvent(db, p.input, p.receivedAt)));
+      const memo: CorrelationMemo = new Map();
+      results = db.transaction(() => batch.map((p) => storeEvent(db, p.input, p.receivedAt, memo)));
     } catch (error) {
       // One event that cannot be stored must not fail the others: retry each on its own.
       log.warn('events.batch_failed', { size: batch.length, message: errorMessage(error) });

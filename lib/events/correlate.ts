@@ -1,6 +1,7 @@
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { calls, numbers, simulatedCalls, webhookEvents } from '@/db/schema';
+import { preparedFor } from '@/lib/prepared';
 import type { EventInput } from './types';
 
 export type CorrelatedCall = { uuid: string; conversationUuid: string; flowId: string | null; simulated: boolean };
@@ -14,6 +15,25 @@ export type Correlation = {
 };
 
 const callColumns = { uuid: calls.uuid, conversationUuid: calls.conversationUuid, flowId: calls.flowId, simulated: calls.simulated };
+const UUID = sql.placeholder('uuid');
+const CONVERSATION = sql.placeholder('conversation');
+
+// Prepared once per database: correlation runs for every event, several times per webhook.
+const callByUuid = preparedFor((db) => db.select(callColumns).from(calls).where(eq(calls.uuid, UUID)).prepare());
+const callByConversation = preparedFor((db) =>
+  db.select(callColumns).from(calls).where(eq(calls.conversationUuid, CONVERSATION)).orderBy(calls.startedAt).limit(1).prepare(),
+);
+const earlierCall = preparedFor((db) =>
+  db
+    .select({ callUuid: webhookEvents.callUuid })
+    .from(webhookEvents)
+    .where(and(eq(webhookEvents.conversationUuid, CONVERSATION), isNotNull(webhookEvents.callUuid)))
+    .orderBy(desc(webhookEvents.id))
+    .limit(1)
+    .prepare(),
+);
+const flowByNumber = preparedFor((db) => db.select({ flowId: numbers.flowId }).from(numbers).where(eq(numbers.number, sql.placeholder('number'))).prepare());
+const simulatedByUuid = preparedFor((db) => db.select({ uuid: simulatedCalls.uuid }).from(simulatedCalls).where(eq(simulatedCalls.uuid, UUID)).prepare());
 
 /**
  * Ties an event to its Switchboard call, so a call's legs and its Conversation read as one story: the call
@@ -35,32 +55,25 @@ export function correlate(db: Db, input: EventInput): Correlation {
 
 function byUuid(db: Db, uuid: string | null | undefined): CorrelatedCall | null {
   if (!uuid) return null;
-  return db.select(callColumns).from(calls).where(eq(calls.uuid, uuid)).get() ?? null;
+  return callByUuid(db).get({ uuid }) ?? null;
 }
 
 function byConversation(db: Db, conversationUuid: string | null): CorrelatedCall | null {
   if (!conversationUuid) return null;
-  return db.select(callColumns).from(calls).where(eq(calls.conversationUuid, conversationUuid)).orderBy(calls.startedAt).limit(1).get() ?? null;
+  return callByConversation(db).get({ conversation: conversationUuid }) ?? null;
 }
 
 function earlierCallOf(db: Db, conversationUuid: string | null): string | null {
   if (!conversationUuid) return null;
-  const row = db
-    .select({ callUuid: webhookEvents.callUuid })
-    .from(webhookEvents)
-    .where(and(eq(webhookEvents.conversationUuid, conversationUuid), isNotNull(webhookEvents.callUuid)))
-    .orderBy(desc(webhookEvents.id))
-    .limit(1)
-    .get();
-  return row?.callUuid ?? null;
+  return earlierCall(db).get({ conversation: conversationUuid })?.callUuid ?? null;
 }
 
 function flowOfNumber(db: Db, number: string | null | undefined): string | null {
   if (!number) return null;
-  return db.select({ flowId: numbers.flowId }).from(numbers).where(eq(numbers.number, number)).get()?.flowId ?? null;
+  return flowByNumber(db).get({ number })?.flowId ?? null;
 }
 
 /** The call simulator keeps its calls apart, keyed by uuid; their events are marked simulated from the first. */
 function isSimulated(db: Db, uuid: string): boolean {
-  return db.select({ uuid: simulatedCalls.uuid }).from(simulatedCalls).where(eq(simulatedCalls.uuid, uuid)).get() !== undefined;
+  return simulatedByUuid(db).get({ uuid }) !== undefined;
 }
