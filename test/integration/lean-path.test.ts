@@ -62,7 +62,7 @@ describe('the same answers through both paths', () => {
     const { viaLean, viaRoute } = await bothPaths({ method: 'GET', path: answerPath('447700900100', 'call-1') });
     expect(viaLean).toMatchObject({ status: 200, contentType: 'application/json', cacheControl: 'no-store' });
     // The route got the same call's uuid: a retried answer, answered with the NCCO the lean path stored.
-    expect(viaRoute).toEqual(viaLean);
+    expect({ ...viaRoute, body: JSON.parse(viaRoute.body) }).toEqual({ ...viaLean, body: JSON.parse(viaLean.body) });
     expect(texts(viaLean.body)[0]).toBe('Thank you for calling Example Company.');
   });
 
