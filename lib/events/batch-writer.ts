@@ -2,7 +2,8 @@ import type { Db } from '@/db/client';
 import type { WebhookEventRow } from '@/db/schema';
 import { errorMessage, log } from '@/lib/log';
 import { eventBus, type EventBus } from './bus';
-import { storeEvent, type CorrelationMemo, type Recorded, type RecordDeps } from './record';
+import { openGroupOf } from '@/lib/group-commit';
+import { recordEvent, storeEvent, type CorrelationMemo, type Recorded, type RecordDeps } from './record';
 import type { EventInput } from './types';
 
 /** At most this many events per transaction; a longer queue is committed in several. */
@@ -67,6 +68,9 @@ export function createEventWriter(db: Db): EventWriter {
 
   return {
     write(deps, input) {
+      // Inside a group (the custom server's webhooks) the event joins it: the group's commit is the batch,
+      // and the webhook is answered only after it.
+      if (openGroupOf(db)) return Promise.resolve(recordEvent(deps, input));
       return new Promise<Recorded>((resolve, reject) => {
         queue.push({ input, receivedAt: deps.now(), bus: deps.bus ?? eventBus(), resolve, reject });
         if (!scheduled) {

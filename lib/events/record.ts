@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import type { WebhookEventRow } from '@/db/schema';
 import { applyCallEffect } from '@/lib/calls/facts';
 import { eventBus, type EventBus } from './bus';
+import { afterCommit } from '@/lib/group-commit';
 import { preparedFor } from '@/lib/prepared';
 import { correlate, type Correlation } from './correlate';
 import type { EventInput } from './types';
@@ -24,9 +25,7 @@ export function recordEvents(deps: RecordDeps, inputs: readonly EventInput[]): R
   const stored = results.flatMap((result) => (result.row ? [result.row] : []));
   if (stored.length > 0) {
     const bus = deps.bus ?? eventBus();
-    // Inside a caller's transaction the commit comes when that transaction returns (synchronously).
-    if (db.$client.inTransaction) queueMicrotask(() => bus.publish(stored));
-    else bus.publish(stored);
+    afterCommit(db, () => bus.publish(stored));
   }
   return results;
 }

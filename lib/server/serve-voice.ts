@@ -4,6 +4,7 @@ import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/security
 import type { SignedRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from '@/lib/voice/deps';
 import type { VoiceHandler } from './voice-routes';
+import { createWebhookBatcher, type WebhookBatcher } from './webhook-batch';
 
 /** Vonage's webhook bodies are a few kilobytes; anything near this is not Vonage. */
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
@@ -11,7 +12,8 @@ export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 /**
  * Serves one webhook on the lean path: Node's request is read straight into the SignedRequest the handlers
  * verify (the raw body, byte for byte, so the signature's payload hash sees what was sent), the lib handler
- * answers, and its Response is written back with the headers proxy.ts puts on every response.
+ * answers inside the turn's group commit (webhook-batch.ts), and its Response is written back once that
+ * commit is done, with the headers proxy.ts puts on every response.
  */
 export async function serveVoice(handler: VoiceHandler, req: IncomingMessage, res: ServerResponse, deps: VoiceDeps): Promise<void> {
   try {
@@ -24,13 +26,24 @@ export async function serveVoice(handler: VoiceHandler, req: IncomingMessage, re
       authorization: req.headers.authorization ?? null,
       rawBody,
     };
-    const response = await handler(request, deps);
+    const response = await batcherFor(deps).serve(handler, request);
     const body = response.body === null ? '' : await response.text();
     send(res, response.status, body, response.headers.get('content-type'), response.headers.get('cache-control'));
   } catch (error) {
     log.error('webhook.failed', { path: req.url?.split('?')[0], message: errorMessage(error) });
     if (!res.headersSent) send(res, 500, JSON.stringify({ error: { code: 'internal_error', message: 'The webhook could not be handled' } }), 'application/json');
   }
+}
+
+const batchers = new WeakMap<VoiceDeps, WebhookBatcher>();
+
+function batcherFor(deps: VoiceDeps): WebhookBatcher {
+  let batcher = batchers.get(deps);
+  if (!batcher) {
+    batcher = createWebhookBatcher(deps);
+    batchers.set(deps, batcher);
+  }
+  return batcher;
 }
 
 /** The body as text, or null when it is larger than MAX_WEBHOOK_BYTES. */
