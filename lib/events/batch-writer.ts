@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
 import type { WebhookEventRow } from '@/db/schema';
+import { openGroupOf } from '@/lib/group-commit';
 import { errorMessage, log } from '@/lib/log';
 import { eventBus, type EventBus } from './bus';
-import { openGroupOf } from '@/lib/group-commit';
 import { recordEvent, storeEvent, type CorrelationMemo, type Recorded, type RecordDeps } from './record';
 import type { EventInput } from './types';
 
@@ -20,8 +20,6 @@ type Pending = {
 export type EventWriter = {
   /** Resolves once the event is committed (or found already stored); only then may the webhook answer 2xx. */
   write(deps: RecordDeps, input: EventInput): Promise<Recorded>;
-  /** Commits whatever is queued now (shutdown, tests). */
-  flush(): void;
 };
 
 /**
@@ -79,7 +77,6 @@ export function createEventWriter(db: Db): EventWriter {
         }
       });
     },
-    flush,
   };
 }
 
@@ -100,8 +97,9 @@ const KEY = Symbol.for('switchboard.event-writer');
 type Holder = { [KEY]?: WeakMap<Db, EventWriter> };
 
 /**
- * The writer of a database, one per process (Symbol.for on globalThis): the custom server's webhooks and
- * Next's route handlers queue into the same batches on the one connection.
+ * The writer of a database, one per process (Symbol.for on globalThis), so every module instance queues into
+ * the same batches on the one connection. Next's route handlers (`npm run dev`) batch here; the custom
+ * server's webhooks run inside its group commit, which events join directly (`write` above).
  */
 export function eventWriter(db: Db): EventWriter {
   const holder = globalThis as Holder;

@@ -1,9 +1,9 @@
 import type { Db } from '@/db/client';
 import type { WebhookEventRow } from '@/db/schema';
 import { applyCallEffect } from '@/lib/calls/facts';
-import { eventBus, type EventBus } from './bus';
 import { afterCommit } from '@/lib/group-commit';
 import { preparedFor } from '@/lib/prepared';
+import { eventBus, type EventBus } from './bus';
 import { correlate, type Correlation } from './correlate';
 import type { EventInput } from './types';
 
@@ -14,8 +14,9 @@ export type Recorded = { stored: boolean; row: WebhookEventRow | null };
 
 /**
  * Appends events to the log in one transaction: each is correlated with its call, stored unless its
- * dedupe key is already there, and its effect applied to the call. Only after the commit do the live
- * streams hear of them, so a stream never shows an event the database does not hold.
+ * dedupe key is already there, and its effect applied to the call. Only after the commit (of the caller's
+ * transaction or group, when there is one) do the live streams hear of them, so a stream never shows an
+ * event the database does not hold.
  */
 export function recordEvents(deps: RecordDeps, inputs: readonly EventInput[]): Recorded[] {
   const { db } = deps;

@@ -38,7 +38,8 @@ export function createWebhookBatcher(deps: VoiceDeps): WebhookBatcher {
     closeHeldGroup(db);
     const group = openGroup(db);
     const answered = jobs.map((job) =>
-      job.handler(job.request, grouped).then(
+      // Started now, inside the group; a handler that throws before its first await fails alone.
+      new Promise<Response>((resolve) => resolve(job.handler(job.request, grouped))).then(
         (response) => ({ response }),
         (error: unknown) => ({ error }),
       ),
