@@ -4,7 +4,9 @@
 //       call (a calls row, its events and its continuation written);
 //   (b) the voice event webhook with Vonage's documented payloads (a fresh leg uuid each), signed and persisted;
 //   (c) a bare node:http server answering a constant NCCO, started here: the ceiling of this machine;
-//   (d) (a) again while an editing session loads and saves a 300-node flow through the API at an editor's pace.
+//   (d) (a) again while an editing session loads and saves a 300-node flow through the API at an editor's pace;
+//   (e) (a) again while headless Chromium (playwright-core, /usr/bin/chromium) opens that flow in the editor and
+//       edits Say nodes' text (the editor autosaves), reloading the page every few edits.
 // Prints req/s, p50, p99 and each route's ratio to (c), then checks every acknowledged event is in the database.
 // --only answer|events runs just that route (for profiling with --profile DIR).
 import { spawn } from 'node:child_process';
@@ -85,6 +87,9 @@ try {
   const editor = startEditing(api, editing);
   results.answerWhileEditing = await load('answer while editing', base, answerRequest);
   const edits = await editor.stop();
+  const browser = await startBrowserEditing(base, editing.id);
+  results.answerWhileBrowsing = await load('answer while Chromium edits', base, answerRequest);
+  const browsed = await browser.stop();
 
   const db = new Database(dbFile, { readonly: true });
   const storedEvents = db.prepare("SELECT count(*) AS n FROM webhook_events WHERE source = 'voice' AND leg_uuid LIKE 'bench-ev-%'").get().n;
@@ -99,7 +104,8 @@ try {
     ['(a) answer, signed, new call each', 'answer'],
     ['(b) voice events, signed, persisted', 'events'],
     ['(c) bare node:http, constant NCCO', 'bare'],
-    [`(d) answer while a 300-node flow is edited (${edits.saves} saves, ${edits.loads} loads)`, 'answerWhileEditing'],
+    [`(d) answer while a 300-node flow is edited through the API (${edits.saves} saves, ${edits.loads} loads)`, 'answerWhileEditing'],
+    [`(e) answer while Chromium loads and edits the 300-node flow (${browsed.loads} loads, ${browsed.edits} edits)`, 'answerWhileBrowsing'],
   ]) {
     const r = results[key];
     const ratio = ((r.requests.average / bare) * 100).toFixed(0);
@@ -107,7 +113,7 @@ try {
   }
   const acked = results.events['2xx'];
   console.log(`\nevents acknowledged 2xx: ${acked}; stored: ${storedEvents}${storedEvents >= acked ? '' : '  ← MISSING EVENTS'}`);
-  console.log(`answer calls rows written: ${calls} for ${results.answer['2xx'] + results.answerWhileEditing['2xx']} answers`);
+  console.log(`answer calls rows written: ${calls} for ${results.answer['2xx'] + results.answerWhileEditing['2xx'] + results.answerWhileBrowsing['2xx']} answers`);
   console.log(JSON.stringify(Object.fromEntries(Object.entries(results).map(([k, r]) => [k, { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, cpuMicros: Math.round(r.cpuMicros) }]))));
 } finally {
   stopAll();
@@ -241,6 +247,54 @@ function startEditing(api, flow) {
       running = false;
       await Promise.all([saving, loading]);
       return { saves, loads };
+    },
+  };
+}
+
+/** Headless Chromium in the real editor: open the 300-node flow, edit node texts (autosaved), reload, repeat. */
+async function startBrowserEditing(base, flowId) {
+  const { chromium } = await import('playwright-core');
+  const profile = fs.mkdtempSync(path.join(dataDir, 'chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const login = await context.request.post(`${base}/api/auth/login`, { headers: { origin: base }, data: ADMIN });
+  if (login.status() !== 200) throw new Error(`browser sign-in answered ${login.status()}`);
+  const page = context.pages()[0] ?? (await context.newPage());
+  let running = true;
+  let loads = 0;
+  let edits = 0;
+  const open = async () => {
+    await page.goto(`${base}/flows/${flowId}`);
+    await page.locator('[data-testid="flow-node"]').first().waitFor();
+    loads += 1;
+  };
+  await open();
+  const editing = (async () => {
+    while (running) {
+      // The opening view fits the flow, so some nodes are on screen; edit a few, then load the page afresh.
+      for (let i = 0; i < 5 && running; i += 1) {
+        const node = page.locator('.react-flow__node[data-id^="say-"]').nth((edits * 7 + i) % 40);
+        try {
+          await node.click({ timeout: 2000 });
+          await page.getByTestId('field-text').fill(`Edited in the browser, ${edits} times.`, { timeout: 2000 });
+          edits += 1;
+        } catch {
+          // A node under another or off screen: try the next one.
+        }
+      }
+      if (running) await open();
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await editing;
+      await context.close();
+      return { loads, edits };
     },
   };
 }
