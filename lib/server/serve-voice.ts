@@ -18,7 +18,10 @@ export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 export async function serveVoice(handler: VoiceHandler, req: IncomingMessage, res: ServerResponse, deps: VoiceDeps): Promise<void> {
   try {
     const rawBody = await readBody(req);
-    if (rawBody === null) return send(res, 413, JSON.stringify({ error: { code: 'too_large', message: `A webhook body may be at most ${MAX_WEBHOOK_BYTES} bytes` } }), 'application/json');
+    if (rawBody === null) {
+      res.shouldKeepAlive = false;
+      return send(res, 413, JSON.stringify({ error: { code: 'too_large', message: `A webhook body may be at most ${MAX_WEBHOOK_BYTES} bytes` } }), 'application/json');
+    }
     const request: SignedRequest = {
       method: req.method ?? 'GET',
       // Only the path and query are ever read; the origin is ours, never the client's Host header.
@@ -47,16 +50,21 @@ function batcherFor(deps: VoiceDeps): WebhookBatcher {
 }
 
 /** The body as text, or null when it is larger than MAX_WEBHOOK_BYTES. */
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  if (Number(req.headers['content-length'] ?? 0) > MAX_WEBHOOK_BYTES) return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_WEBHOOK_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
+function readBody(req: IncomingMessage): Promise<string | null> {
+  // A GET answer request has no body: nothing to wait for (Node discards the empty stream).
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return Promise.resolve('');
+  if (Number(req.headers['content-length'] ?? 0) > MAX_WEBHOOK_BYTES) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_WEBHOOK_BYTES) chunks.push(chunk);
+      else resolve(null); // answered at once; the connection is closed after the 413
+    });
+    req.on('end', () => resolve(size > MAX_WEBHOOK_BYTES ? null : Buffer.concat(chunks, size).toString('utf8')));
+    req.on('error', reject);
+  });
 }
 
 function send(res: ServerResponse, status: number, body: string, contentType: string | null, cacheControl: string | null = null): void {
