@@ -21,8 +21,7 @@ export type Recorded = { stored: boolean; row: WebhookEventRow | null };
 export function recordEvents(deps: RecordDeps, inputs: readonly EventInput[]): Recorded[] {
   const { db } = deps;
   const now = deps.now();
-  const memo: CorrelationMemo = new Map();
-  const results = db.transaction(() => inputs.map((input) => storeEvent(db, input, now, memo)));
+  const results = storeAll(db)(inputs, now);
   const stored = results.flatMap((result) => (result.row ? [result.row] : []));
   if (stored.length > 0) {
     const bus = deps.bus ?? eventBus();
@@ -35,14 +34,25 @@ export function recordEvent(deps: RecordDeps, input: EventInput): Recorded {
   return recordEvents(deps, [input])[0];
 }
 
+/**
+ * The events of one call to recordEvents in one transaction (a savepoint inside the caller's transaction or
+ * group). Made once per database: every webhook records events, several times.
+ */
+const storeAll = preparedFor((db) =>
+  db.$client.transaction((inputs: readonly EventInput[], now: Date): Recorded[] => {
+    const memo: CorrelationMemo = new Map();
+    return inputs.map((input) => storeEvent(db, input, now, memo));
+  }),
+);
+
 /** Correlations already made in one transaction, by the call uuid the sender named (a call's trace steps). */
 export type CorrelationMemo = Map<string, Correlation>;
 
 const INSERT_EVENT = `INSERT INTO webhook_events (source, type, call_uuid, leg_uuid, conversation_uuid, flow_id, node_id, status,
   simulated, dedupe_key, payload, parsed_ok, problem, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`;
+  ON CONFLICT (dedupe_key) DO NOTHING`;
 // Prepared once per database: every webhook appends events, and building the statement cost more than running it.
-const insertEvent = preparedFor((db) => db.$client.prepare<unknown[], { id: number }>(INSERT_EVENT));
+const insertEvent = preparedFor((db) => db.$client.prepare<unknown[]>(INSERT_EVENT));
 
 /** Stores one event (unless its dedupe key is already stored) and applies its effect; call inside a transaction. */
 export function storeEvent(db: Db, input: EventInput, now: Date, memo: CorrelationMemo = new Map()): Recorded {
@@ -67,11 +77,12 @@ export function storeEvent(db: Db, input: EventInput, now: Date, memo: Correlati
     problem: input.problem,
     receivedAt: now,
   };
-  const inserted = insertEvent(db).get(
+  const inserted = insertEvent(db).run(
     row.source, row.type, row.callUuid, row.legUuid, row.conversationUuid, row.flowId, row.nodeId, row.status,
     row.simulated ? 1 : 0, row.dedupeKey, row.payload, row.parsedOk ? 1 : 0, row.problem, now.getTime(),
   );
-  if (!inserted) return { stored: false, row: null };
+  // No change: the dedupe key was already stored (a retried delivery).
+  if (inserted.changes === 0) return { stored: false, row: null };
   if (call && input.effect) applyCallEffect(db, call.uuid, input.effect, now);
-  return { stored: true, row: { id: inserted.id, ...row } };
+  return { stored: true, row: { id: Number(inserted.lastInsertRowid), ...row } };
 }
