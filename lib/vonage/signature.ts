@@ -63,10 +63,10 @@ export function verifyVonageSignature(
   const decoded = decodeSegment(body);
   if (isExpired(decoded, now)) return { ok: false, reason: 'bad_signature' };
   const claims = VonageClaimsSchema.safeParse(decoded);
-  const forms = signedForms(input);
-  if (!claims.success || forms === null) return { ok: false, reason: 'malformed' };
-  const given = Buffer.from(claims.data.payload_hash, 'hex');
-  if (!forms.some((form) => timingSafeEqual(sha256(form), given))) return { ok: false, reason: 'payload_mismatch' };
+  if (!claims.success) return { ok: false, reason: 'malformed' };
+  const matched = matchesSignedForm(input, Buffer.from(claims.data.payload_hash, 'hex'));
+  if (matched === null) return { ok: false, reason: 'malformed' };
+  if (!matched) return { ok: false, reason: 'payload_mismatch' };
 
   const ageSeconds = now.getTime() / 1000 - claims.data.iat;
   if (ageSeconds > maxAgeSeconds || ageSeconds < -FUTURE_SKEW_SECONDS) return { ok: false, reason: 'stale' };
@@ -101,19 +101,21 @@ export function signVonageRequest(
 }
 
 /**
- * The texts Vonage may have hashed, per its documentation: for GET the query parameters as compact JSON in the
+ * Whether `given` hashes one of the texts Vonage may have hashed, per its documentation: for GET the query parameters as compact JSON in the
  * order received (support article 19033783342876); otherwise the body as sent, or that body re-serialised as
  * compact JSON (same article). Both body forms bind the content a route parses. Undocumented forms (a GET hashed
  * as an empty body) are refused: accepting them would leave the query, i.e. the whole answer payload, unsigned.
- * Returns null when the URL cannot be parsed.
+ * Null when the URL cannot be parsed.
  */
-function signedForms({ method, url, rawBody }: SignedRequest): string[] | null {
+function matchesSignedForm({ method, url, rawBody }: SignedRequest, given: Buffer): boolean | null {
   if (isGet(method)) {
     const query = queryJson(url);
-    return query === null ? null : [query];
+    return query === null ? null : timingSafeEqual(sha256(query), given);
   }
+  // The body as sent is what Vonage hashes in practice: re-serialising is only tried when it does not match.
+  if (timingSafeEqual(sha256(rawBody), given)) return true;
   const compact = compactJson(rawBody);
-  return compact === null || compact === rawBody ? [rawBody] : [rawBody, compact];
+  return compact !== null && compact !== rawBody && timingSafeEqual(sha256(compact), given);
 }
 
 function isGet(method: string): boolean {
