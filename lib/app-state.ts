@@ -31,13 +31,12 @@ export function getContinuationSecret(db: Db): string {
 
 const secrets = new WeakMap<Db, string>();
 
-const revisionQuery = preparedFor((db) =>
-  db.select({ value: appState.value }).from(appState).where(eq(appState.key, sql.placeholder('key'))).prepare(),
-);
+// A plain statement: every answer reads the revision (lib/voice/routing-cache.ts).
+const revisionQuery = preparedFor((db) => db.$client.prepare<[string], { value: string }>('SELECT value FROM app_state WHERE key = ?'));
 
 /** Counts changes to what answers calls (publish, bind, unbind); caches compare it to know they are stale. */
 export function getRoutingRevision(db: Db): number {
-  const row = revisionQuery(db).get({ key: ROUTING_REVISION });
+  const row = revisionQuery(db).get(ROUTING_REVISION);
   return row ? Number(row.value) : 0;
 }
 

@@ -22,6 +22,7 @@ const updateState = preparedFor((db) => db.$client.prepare('UPDATE calls SET sta
 const continuationByHash = preparedFor((db) =>
   db.select({ callUuid: continuations.callUuid, response: continuations.response }).from(continuations).where(eq(continuations.tokenHash, sql.placeholder('hash'))).prepare(),
 );
+const continuationExists = preparedFor((db) => db.$client.prepare<[string], { found: number }>('SELECT 1 AS found FROM continuations WHERE token_hash = ?'));
 const insertContinuation = preparedFor((db) =>
   db.$client.prepare('INSERT INTO continuations (token_hash, call_uuid, response, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (token_hash) DO NOTHING'),
 );
@@ -53,6 +54,8 @@ export type StoredContinuation = { callUuid: string; response: Ncco | null };
 
 /** The answer already given for a continuation token (by its hash), or null when it is the first request. */
 export function findContinuation(db: Db, tokenHash: string): StoredContinuation | null {
+  // A first delivery (nearly every one) is answered by the plain probe, without the row's mapping.
+  if (!continuationExists(db).get(tokenHash)) return null;
   const row = continuationByHash(db).get({ hash: tokenHash });
   return row ? toContinuation(row) : null;
 }

@@ -27,10 +27,13 @@ export function insertSimulatedCall(db: Db, call: NewSimulatedCall, now = new Da
     .run();
 }
 
-// Prepared once per database: every answer and continuation asks whether its call is simulated.
+// Prepared once per database: every answer and continuation asks whether its call is simulated, and a real
+// call (nearly all of them) is answered by the plain probe without the full row's mapping.
+const exists = preparedFor((db) => db.$client.prepare<[string], { found: number }>('SELECT 1 AS found FROM simulated_calls WHERE uuid = ?'));
 const byUuid = preparedFor((db) => db.select().from(simulatedCalls).where(eq(simulatedCalls.uuid, sql.placeholder('uuid'))).prepare());
 
 export function getSimulatedCall(db: Db, uuid: string): SimulatedCallRow | null {
+  if (!exists(db).get(uuid)) return null;
   return byUuid(db).get({ uuid }) ?? null;
 }
 
