@@ -124,7 +124,7 @@ const ConfigSchema = z.object({
   RECORDING_HOSTS: RecordingHostsSchema.default([...DEFAULT_RECORDING_HOSTS]),
   // Where a new voicemail is announced (a JSON POST from the server), if anywhere.
   VOICEMAIL_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).optional(),
-  // Where `npm start` listens (lib/server/main.ts); unset HOST means every interface.
+  // Where `npm start` listens (app/_server/main.ts); unset HOST means every interface.
   PORT: z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE).default(3000),
   HOST: z.string().trim().min(1).optional(),
 }).superRefine((env, ctx) => {

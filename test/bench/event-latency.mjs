@@ -43,7 +43,7 @@ const port = await new Promise((resolve) => {
 const base = `http://127.0.0.1:${port}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'));
 const dbFile = path.join(dataDir, 'bench.db');
-// The server `npm start` runs (lib/server/main.ts, bundled by `npm run build`).
+// The server `npm start` runs (app/_server/main.ts, bundled by `npm run build`).
 const server = spawn(process.execPath, [path.join(root, '.next', 'switchboard-server.js')], {
   cwd: root,
   env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbFile, PUBLIC_BASE_URL: base, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, VONAGE_SIGNATURE_SECRET: '' },

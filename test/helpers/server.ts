@@ -20,7 +20,7 @@ export async function freePort(): Promise<number> {
 }
 
 const root = path.resolve(__dirname, '..', '..');
-/** What `npm start` runs: the custom server (lib/server/main.ts) bundled by `npm run build`. */
+/** What `npm start` runs: the custom server (app/_server/main.ts) bundled by `npm run build`. */
 export const SERVER_BUNDLE = path.join(root, '.next', 'switchboard-server.js');
 
 /**

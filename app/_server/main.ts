@@ -3,11 +3,12 @@ import path from 'node:path';
 import { config } from '@/lib/config';
 import { errorMessage, log } from '@/lib/log';
 import { voiceDeps } from '@/lib/voice/process-deps';
-import { serveVoice } from './serve-voice';
-import { voiceHandlerFor } from './voice-routes';
+import { serveVoice } from '@/lib/server/serve-voice';
+import { voiceHandlerFor } from '@/lib/server/voice-routes';
 
 /**
- * The production server (`npm start`, bundled to .next/switchboard-server.js by `npm run build`). Vonage's
+ * The production server (`npm start`, bundled to .next/switchboard-server.js by `npm run build`); it lives in
+ * app/ because it adapts Next, which lib/ never imports. Vonage's
  * webhooks are served on a lean path with the same lib handlers Next's route handlers call; every other
  * request goes to Next. This bundle and Next's are separate module instances: they share the database,
  * caches and event bus through their Symbol.for singletons on globalThis (lib/db.ts and friends).
