@@ -51,6 +51,8 @@ const wholeNumber = (min: number, max: number, unit: string) => {
   return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
 };
 
+const PORT_MESSAGE = 'must be a port number from 1 to 65535';
+
 /** Host names, each optionally with a port (`127.0.0.1:8080`, for tests and emulators). */
 const RecordingHostsSchema = z.string().transform((value, ctx) =>
   value
@@ -122,6 +124,9 @@ const ConfigSchema = z.object({
   RECORDING_HOSTS: RecordingHostsSchema.default([...DEFAULT_RECORDING_HOSTS]),
   // Where a new voicemail is announced (a JSON POST from the server), if anywhere.
   VOICEMAIL_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).optional(),
+  // Where `npm start` listens (app/_server/main.ts); unset HOST means every interface.
+  PORT: z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE).default(3000),
+  HOST: z.string().trim().min(1).optional(),
 }).superRefine((env, ctx) => {
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     const missing = env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';

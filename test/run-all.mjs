@@ -1,4 +1,4 @@
-// `npm test`: type-check, production build, then every vitest project (unit, integration, browser).
+// `npm test`: type-check, production build (Next and the server bundle), then every vitest project (unit, integration, browser).
 // Prints the closing `N passed, N failed` line CI reads, and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +16,8 @@ function fail(step) {
 
 const npx = (bin) => path.join(root, 'node_modules', '.bin', bin);
 if (run(npx('next'), ['typegen']) !== 0 || run(npx('tsc'), ['--noEmit']) !== 0) fail('Type-check');
-if (run(npx('next'), ['build']) !== 0) fail('Production build');
+// The Next build and the custom server bundle that `npm start` and the HTTP tests run.
+if (run('npm', ['run', 'build']) !== 0) fail('Production build');
 
 const report = path.join(root, 'test', '.tmp', 'vitest.json');
 fs.mkdirSync(path.dirname(report), { recursive: true });

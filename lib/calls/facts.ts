@@ -1,6 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { calls } from '@/db/schema';
+import { preparedFor } from '@/lib/prepared';
 import type { CallEffect } from '@/lib/events/types';
 import { isFailedLegStatus, isFinalLegStatus } from '@/lib/events/types';
 import { updateCallStatus } from '@/lib/voice/call-status';
@@ -17,22 +16,19 @@ export function applyCallEffect(db: Db, callUuid: string, effect: CallEffect, no
       if (effect.legUuid !== callUuid) return;
       updateCallStatus(db, callUuid, effect.status, now);
       if (isFinalLegStatus(effect.status)) {
-        db.update(calls)
-          .set({ endedAt: effect.endedAt ?? now, ...(effect.duration !== null && { duration: effect.duration }) })
-          .where(and(eq(calls.uuid, callUuid), isNull(calls.endedAt)))
-          .run();
+        statements(db).ended.run((effect.endedAt ?? now).getTime(), effect.duration, callUuid);
       }
       if (isFailedLegStatus(effect.status)) setFailure(db, callUuid, `The call was ${effect.status}`);
       return;
     }
     case 'waiting':
-      db.update(calls).set({ waitingNodeId: effect.nodeId, waitingKind: effect.kind }).where(eq(calls.uuid, callUuid)).run();
+      statements(db).waiting.run(effect.nodeId, effect.kind, callUuid);
       return;
     case 'voicemail':
-      db.update(calls).set({ voicemail: true }).where(eq(calls.uuid, callUuid)).run();
+      statements(db).voicemail.run(callUuid);
       return;
     case 'transferred':
-      db.update(calls).set({ transferred: true }).where(eq(calls.uuid, callUuid)).run();
+      statements(db).transferred.run(callUuid);
       return;
     case 'failed':
       setFailure(db, callUuid, effect.reason);
@@ -43,5 +39,15 @@ export function applyCallEffect(db: Db, callUuid: string, effect: CallEffect, no
 }
 
 function setFailure(db: Db, callUuid: string, reason: string): void {
-  db.update(calls).set({ failure: reason }).where(and(eq(calls.uuid, callUuid), isNull(calls.failure))).run();
+  statements(db).failure.run(reason, callUuid);
 }
+
+// Prepared once per database: every runtime step and call event lands here.
+const statements = preparedFor((db) => ({
+  // A duration is only known on `completed`; another final status keeps whatever was there.
+  ended: db.$client.prepare('UPDATE calls SET ended_at = ?, duration = coalesce(?, duration) WHERE uuid = ? AND ended_at IS NULL'),
+  waiting: db.$client.prepare('UPDATE calls SET waiting_node_id = ?, waiting_kind = ? WHERE uuid = ?'),
+  voicemail: db.$client.prepare('UPDATE calls SET voicemail = 1 WHERE uuid = ?'),
+  transferred: db.$client.prepare('UPDATE calls SET transferred = 1 WHERE uuid = ?'),
+  failure: db.$client.prepare('UPDATE calls SET failure = ? WHERE uuid = ? AND failure IS NULL'),
+}));

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { calls, continuations, type CallRow, type NewCallRow } from '@/db/schema';
 import { NccoSchema, type Ncco } from '@/lib/ncco';
+import { preparedFor } from '@/lib/prepared';
 
 /*
  * Storage for live calls: rows only, no call logic. Vonage retries any webhook it did not see answered in
@@ -9,25 +10,46 @@ import { NccoSchema, type Ncco } from '@/lib/ncco';
  * idempotent: the first one lands and later ones get back what it stored.
  */
 
-export type NewCall = Omit<NewCallRow, 'startedAt' | 'updatedAt'>;
+/** What a new call is started with; the call's later facts (end, failure…) come from its events. */
+export type NewCall = Pick<
+  NewCallRow,
+  'uuid' | 'conversationUuid' | 'from' | 'to' | 'number' | 'flowId' | 'versionId' | 'draftSnapshotId' | 'state' | 'status' | 'simulated'
+>;
+
+// Prepared once per database: each answer starts a call and each webhook answer saves its state.
+const INSERT_CALL = `INSERT INTO calls (uuid, conversation_uuid, "from", "to", number, flow_id, version_id, draft_snapshot_id, state,
+  status, started_at, updated_at, simulated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING`;
+const insertCall = preparedFor((db) => db.$client.prepare(INSERT_CALL));
+const callByUuid = preparedFor((db) => db.select().from(calls).where(eq(calls.uuid, sql.placeholder('uuid'))).prepare());
+const updateState = preparedFor((db) => db.$client.prepare('UPDATE calls SET state = ?, status = coalesce(?, status), updated_at = ? WHERE uuid = ?'));
+const continuationByHash = preparedFor((db) =>
+  db.select({ callUuid: continuations.callUuid, response: continuations.response }).from(continuations).where(eq(continuations.tokenHash, sql.placeholder('hash'))).prepare(),
+);
+const continuationExists = preparedFor((db) => db.$client.prepare<[string], { found: number }>('SELECT 1 AS found FROM continuations WHERE token_hash = ?'));
+const insertContinuation = preparedFor((db) =>
+  db.$client.prepare('INSERT INTO continuations (token_hash, call_uuid, response, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (token_hash) DO NOTHING'),
+);
+
+/** A JSON column's stored text, as drizzle's json mode writes it (null stays NULL). */
+const jsonText = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
 /** Starts a call; if its uuid is already stored (a retried answer webhook), returns that row unchanged. */
 export function createCall(db: Db, call: NewCall, now = new Date()): CallRow {
-  db.insert(calls)
-    .values({ ...call, startedAt: now, updatedAt: now })
-    .onConflictDoNothing({ target: calls.uuid })
-    .run();
+  insertCall(db).run(
+    call.uuid, call.conversationUuid, call.from, call.to, call.number, call.flowId ?? null, call.versionId ?? null,
+    call.draftSnapshotId ?? null, jsonText(call.state), call.status, now.getTime(), now.getTime(), call.simulated ? 1 : 0,
+  );
   // Read back rather than RETURNING: an insert trigger fills in the search index id after the insert.
   return mustGetCall(db, call.uuid);
 }
 
 export function getCall(db: Db, uuid: string): CallRow | null {
-  return db.select().from(calls).where(eq(calls.uuid, uuid)).get() ?? null;
+  return callByUuid(db).get({ uuid }) ?? null;
 }
 
 /** Stores a call's runtime state (and status, when given); false when there is no such call. */
 export function saveCallState(db: Db, uuid: string, state: unknown, status?: string, now = new Date()): boolean {
-  return db.update(calls).set({ state, status, updatedAt: now }).where(eq(calls.uuid, uuid)).run().changes > 0;
+  return updateState(db).run(jsonText(state), status ?? null, now.getTime(), uuid).changes > 0;
 }
 
 /** What a continuation URL was answered with: an NCCO, or null for an empty 200. */
@@ -35,11 +57,9 @@ export type StoredContinuation = { callUuid: string; response: Ncco | null };
 
 /** The answer already given for a continuation token (by its hash), or null when it is the first request. */
 export function findContinuation(db: Db, tokenHash: string): StoredContinuation | null {
-  const row = db
-    .select({ callUuid: continuations.callUuid, response: continuations.response })
-    .from(continuations)
-    .where(eq(continuations.tokenHash, tokenHash))
-    .get();
+  // A first delivery (nearly every one) is answered by the plain probe, without the row's mapping.
+  if (!continuationExists(db).get(tokenHash)) return null;
+  const row = continuationByHash(db).get({ hash: tokenHash });
   return row ? toContinuation(row) : null;
 }
 
@@ -54,13 +74,8 @@ export function saveContinuation(
   response: Ncco | null,
   now = new Date(),
 ): StoredContinuation {
-  const inserted = db
-    .insert(continuations)
-    .values({ tokenHash, callUuid, response, createdAt: now })
-    .onConflictDoNothing({ target: continuations.tokenHash })
-    .returning({ callUuid: continuations.callUuid, response: continuations.response })
-    .get();
-  if (inserted) return toContinuation(inserted);
+  // The NCCO was just built and validated by the runtime: when it lands, it is what is stored.
+  if (insertContinuation(db).run(tokenHash, callUuid, jsonText(response), now.getTime()).changes > 0) return { callUuid, response };
   const stored = findContinuation(db, tokenHash);
   if (!stored) throw new Error(`continuation ${tokenHash} conflicted but is not stored`);
   return stored;

@@ -1,6 +1,5 @@
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { calls, numbers, simulatedCalls, webhookEvents } from '@/db/schema';
+import { preparedFor } from '@/lib/prepared';
 import type { EventInput } from './types';
 
 export type CorrelatedCall = { uuid: string; conversationUuid: string; flowId: string | null; simulated: boolean };
@@ -13,7 +12,25 @@ export type Correlation = {
   simulated: boolean;
 };
 
-const callColumns = { uuid: calls.uuid, conversationUuid: calls.conversationUuid, flowId: calls.flowId, simulated: calls.simulated };
+/** A calls row as SQLite hands it back: `simulated` is 0 or 1. */
+type CallRecord = Omit<CorrelatedCall, 'simulated'> & { simulated: number };
+const CALL_COLUMNS = 'uuid, conversation_uuid AS conversationUuid, flow_id AS flowId, simulated';
+
+// Plain statements prepared once per database: correlation runs for every event, several times per webhook,
+// and a query builder's per-call mapping cost more than these index lookups.
+const statements = preparedFor((db) => ({
+  callByUuid: db.$client.prepare<[string], CallRecord>(`SELECT ${CALL_COLUMNS} FROM calls WHERE uuid = ?`),
+  callByConversation: db.$client.prepare<[string], CallRecord>(
+    `SELECT ${CALL_COLUMNS} FROM calls WHERE conversation_uuid = ? ORDER BY started_at LIMIT 1`,
+  ),
+  earlierCall: db.$client.prepare<[string], { callUuid: string }>(
+    'SELECT call_uuid AS callUuid FROM webhook_events WHERE conversation_uuid = ? AND call_uuid IS NOT NULL ORDER BY id DESC LIMIT 1',
+  ),
+  flowByNumber: db.$client.prepare<[string], { flowId: string | null }>('SELECT flow_id AS flowId FROM numbers WHERE number = ?'),
+  simulatedByUuid: db.$client.prepare<[string], { uuid: string }>('SELECT uuid FROM simulated_calls WHERE uuid = ?'),
+}));
+
+const toCall = (record: CallRecord | undefined): CorrelatedCall | null => (record ? { ...record, simulated: record.simulated === 1 } : null);
 
 /**
  * Ties an event to its Switchboard call, so a call's legs and its Conversation read as one story: the call
@@ -35,32 +52,25 @@ export function correlate(db: Db, input: EventInput): Correlation {
 
 function byUuid(db: Db, uuid: string | null | undefined): CorrelatedCall | null {
   if (!uuid) return null;
-  return db.select(callColumns).from(calls).where(eq(calls.uuid, uuid)).get() ?? null;
+  return toCall(statements(db).callByUuid.get(uuid));
 }
 
 function byConversation(db: Db, conversationUuid: string | null): CorrelatedCall | null {
   if (!conversationUuid) return null;
-  return db.select(callColumns).from(calls).where(eq(calls.conversationUuid, conversationUuid)).orderBy(calls.startedAt).limit(1).get() ?? null;
+  return toCall(statements(db).callByConversation.get(conversationUuid));
 }
 
 function earlierCallOf(db: Db, conversationUuid: string | null): string | null {
   if (!conversationUuid) return null;
-  const row = db
-    .select({ callUuid: webhookEvents.callUuid })
-    .from(webhookEvents)
-    .where(and(eq(webhookEvents.conversationUuid, conversationUuid), isNotNull(webhookEvents.callUuid)))
-    .orderBy(desc(webhookEvents.id))
-    .limit(1)
-    .get();
-  return row?.callUuid ?? null;
+  return statements(db).earlierCall.get(conversationUuid)?.callUuid ?? null;
 }
 
 function flowOfNumber(db: Db, number: string | null | undefined): string | null {
   if (!number) return null;
-  return db.select({ flowId: numbers.flowId }).from(numbers).where(eq(numbers.number, number)).get()?.flowId ?? null;
+  return statements(db).flowByNumber.get(number)?.flowId ?? null;
 }
 
 /** The call simulator keeps its calls apart, keyed by uuid; their events are marked simulated from the first. */
 function isSimulated(db: Db, uuid: string): boolean {
-  return db.select({ uuid: simulatedCalls.uuid }).from(simulatedCalls).where(eq(simulatedCalls.uuid, uuid)).get() !== undefined;
+  return statements(db).simulatedByUuid.get(uuid) !== undefined;
 }

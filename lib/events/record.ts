@@ -1,8 +1,10 @@
 import type { Db } from '@/db/client';
-import { webhookEvents, type WebhookEventRow } from '@/db/schema';
+import type { WebhookEventRow } from '@/db/schema';
 import { applyCallEffect } from '@/lib/calls/facts';
+import { afterCommit } from '@/lib/group-commit';
+import { preparedFor } from '@/lib/prepared';
 import { eventBus, type EventBus } from './bus';
-import { correlate } from './correlate';
+import { correlate, type Correlation } from './correlate';
 import type { EventInput } from './types';
 
 export type RecordDeps = { db: Db; now: () => Date; bus?: EventBus };
@@ -12,19 +14,18 @@ export type Recorded = { stored: boolean; row: WebhookEventRow | null };
 
 /**
  * Appends events to the log in one transaction: each is correlated with its call, stored unless its
- * dedupe key is already there, and its effect applied to the call. Only after the commit do the live
- * streams hear of them, so a stream never shows an event the database does not hold.
+ * dedupe key is already there, and its effect applied to the call. Only after the commit (of the caller's
+ * transaction or group, when there is one) do the live streams hear of them, so a stream never shows an
+ * event the database does not hold.
  */
 export function recordEvents(deps: RecordDeps, inputs: readonly EventInput[]): Recorded[] {
   const { db } = deps;
   const now = deps.now();
-  const results = db.transaction(() => inputs.map((input) => store(db, input, now)));
+  const results = storeAll(db)(inputs, now);
   const stored = results.flatMap((result) => (result.row ? [result.row] : []));
   if (stored.length > 0) {
     const bus = deps.bus ?? eventBus();
-    // Inside a caller's transaction the commit comes when that transaction returns (synchronously).
-    if (db.$client.inTransaction) queueMicrotask(() => bus.publish(stored));
-    else bus.publish(stored);
+    afterCommit(db, () => bus.publish(stored));
   }
   return results;
 }
@@ -33,30 +34,55 @@ export function recordEvent(deps: RecordDeps, input: EventInput): Recorded {
   return recordEvents(deps, [input])[0];
 }
 
-function store(db: Db, input: EventInput, now: Date): Recorded {
-  const { callUuid, call, flowId, simulated } = correlate(db, input);
-  const row = db
-    .insert(webhookEvents)
-    .values({
-      source: input.source,
-      type: input.type,
-      callUuid,
-      legUuid: input.legUuid ?? null,
-      conversationUuid: input.conversationUuid ?? call?.conversationUuid ?? null,
-      flowId,
-      nodeId: input.nodeId ?? null,
-      status: input.status,
-      simulated,
-      dedupeKey: input.dedupeKey,
-      payload: input.payload,
-      parsedOk: input.parsedOk,
-      problem: input.problem,
-      receivedAt: now,
-    })
-    .onConflictDoNothing({ target: webhookEvents.dedupeKey })
-    .returning()
-    .get();
-  if (!row) return { stored: false, row: null };
+/**
+ * The events of one call to recordEvents in one transaction (a savepoint inside the caller's transaction or
+ * group). Made once per database: every webhook records events, several times.
+ */
+const storeAll = preparedFor((db) =>
+  db.$client.transaction((inputs: readonly EventInput[], now: Date): Recorded[] => {
+    const memo: CorrelationMemo = new Map();
+    return inputs.map((input) => storeEvent(db, input, now, memo));
+  }),
+);
+
+/** Correlations already made in one transaction, by the call uuid the sender named (a call's trace steps). */
+export type CorrelationMemo = Map<string, Correlation>;
+
+const INSERT_EVENT = `INSERT INTO webhook_events (source, type, call_uuid, leg_uuid, conversation_uuid, flow_id, node_id, status,
+  simulated, dedupe_key, payload, parsed_ok, problem, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (dedupe_key) DO NOTHING`;
+// Prepared once per database: every webhook appends events, and building the statement cost more than running it.
+const insertEvent = preparedFor((db) => db.$client.prepare<unknown[]>(INSERT_EVENT));
+
+/** Stores one event (unless its dedupe key is already stored) and applies its effect; call inside a transaction. */
+export function storeEvent(db: Db, input: EventInput, now: Date, memo: CorrelationMemo = new Map()): Recorded {
+  const known = input.callUuid ? memo.get(input.callUuid) : undefined;
+  const correlation = known ?? correlate(db, input);
+  // A call's own uuid, once found, correlates the same way for the rest of the transaction.
+  if (!known && input.callUuid && correlation.call?.uuid === input.callUuid) memo.set(input.callUuid, correlation);
+  const { callUuid, call, flowId, simulated } = correlation;
+  const row: Omit<WebhookEventRow, 'id'> = {
+    source: input.source,
+    type: input.type,
+    callUuid,
+    legUuid: input.legUuid ?? null,
+    conversationUuid: input.conversationUuid ?? call?.conversationUuid ?? null,
+    flowId,
+    nodeId: input.nodeId ?? null,
+    status: input.status,
+    simulated,
+    dedupeKey: input.dedupeKey,
+    payload: input.payload,
+    parsedOk: input.parsedOk,
+    problem: input.problem,
+    receivedAt: now,
+  };
+  const inserted = insertEvent(db).run(
+    row.source, row.type, row.callUuid, row.legUuid, row.conversationUuid, row.flowId, row.nodeId, row.status,
+    row.simulated ? 1 : 0, row.dedupeKey, row.payload, row.parsedOk ? 1 : 0, row.problem, now.getTime(),
+  );
+  // No change: the dedupe key was already stored (a retried delivery).
+  if (inserted.changes === 0) return { stored: false, row: null };
   if (call && input.effect) applyCallEffect(db, call.uuid, input.effect, now);
-  return { stored: true, row };
+  return { stored: true, row: { id: Number(inserted.lastInsertRowid), ...row } };
 }

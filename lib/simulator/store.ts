@@ -2,6 +2,7 @@ import { eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { simulatedCalls, type SimulatedCallRow } from '@/db/schema';
+import { preparedFor } from '@/lib/prepared';
 import type { TraceStep } from '@/lib/runtime/engine';
 
 /*
@@ -26,8 +27,14 @@ export function insertSimulatedCall(db: Db, call: NewSimulatedCall, now = new Da
     .run();
 }
 
+// Prepared once per database: every answer and continuation asks whether its call is simulated, and a real
+// call (nearly all of them) is answered by the plain probe without the full row's mapping.
+const exists = preparedFor((db) => db.$client.prepare<[string], { found: number }>('SELECT 1 AS found FROM simulated_calls WHERE uuid = ?'));
+const byUuid = preparedFor((db) => db.select().from(simulatedCalls).where(eq(simulatedCalls.uuid, sql.placeholder('uuid'))).prepare());
+
 export function getSimulatedCall(db: Db, uuid: string): SimulatedCallRow | null {
-  return db.select().from(simulatedCalls).where(eq(simulatedCalls.uuid, uuid)).get() ?? null;
+  if (!exists(db).get(uuid)) return null;
+  return byUuid(db).get({ uuid }) ?? null;
 }
 
 export function saveSimulatedView(db: Db, uuid: string, view: unknown, status: 'running' | 'ended', now = new Date()): void {

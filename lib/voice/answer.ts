@@ -5,7 +5,7 @@ import type { FlowSettings } from '@/lib/flow/settings';
 import type { Ncco } from '@/lib/ncco';
 import { simulationFor, type Simulation } from '@/lib/simulator/webhook-context';
 import { CallStateSchema, RuntimeError, runFrom, type CallInfo, type CallState } from '@/lib/runtime/engine';
-import { readSignedRequest } from '@/lib/vonage/signature';
+import { readSignedRequest, type WebhookRequest } from '@/lib/vonage/signature';
 import { apology } from './apology';
 import type { VoiceDeps } from './deps';
 import { compiledVersion } from './graph-cache';
@@ -25,7 +25,7 @@ const answerKey = (uuid: string) => `answer:${uuid}`;
  * GET|POST /api/voice/answer: the called number → its bound version → the NCCO from the Incoming call.
  * Whatever goes wrong, the caller hears the apology: the response is always 200 with a valid NCCO.
  */
-export async function handleAnswer(request: Request, deps: VoiceDeps): Promise<Response> {
+export async function handleAnswer(request: WebhookRequest, deps: VoiceDeps): Promise<Response> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'answer', deps);
   if (refused) return refused;

@@ -18,7 +18,7 @@ import {
   type ResumeResult,
 } from '@/lib/runtime/engine';
 import { verifyContinuationToken, type ContinuationClaims } from '@/lib/vonage/continuation-token';
-import { readSignedRequest } from '@/lib/vonage/signature';
+import { readSignedRequest, type WebhookRequest } from '@/lib/vonage/signature';
 import { logFailure } from './answer';
 import { apology } from './apology';
 import type { VoiceDeps } from './deps';
@@ -34,7 +34,7 @@ import { failureOf, recordTrace, served } from './trace-events';
  * POST /api/voice/continue/:token: an input result, a connect state or a resume notify. The token is the
  * HMAC-signed claim (call, node, version, attempt) Switchboard put in the URL; anything else is refused.
  */
-export async function handleContinue(request: Request, token: string, deps: VoiceDeps): Promise<Response> {
+export async function handleContinue(request: WebhookRequest, token: string, deps: VoiceDeps): Promise<Response> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'input', deps);
   if (refused) return refused;

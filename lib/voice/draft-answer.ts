@@ -3,7 +3,7 @@ import { getDraftSnapshot } from '@/lib/drafts/snapshots';
 import { recordEvent } from '@/lib/events/record';
 import { log } from '@/lib/log';
 import { verifyDraftToken } from '@/lib/vonage/draft-token';
-import { readSignedRequest } from '@/lib/vonage/signature';
+import { readSignedRequest, type WebhookRequest } from '@/lib/vonage/signature';
 import { answerCall } from './answer';
 import { apology } from './apology';
 import type { VoiceDeps } from './deps';
@@ -18,7 +18,7 @@ import { served } from './trace-events';
  * the draft snapshot the callee runs; a forged, expired or unreadable one gets the apology (the callee has
  * already picked up: never silence), and nothing runs.
  */
-export async function handleDraftAnswer(request: Request, token: string, deps: VoiceDeps): Promise<Response> {
+export async function handleDraftAnswer(request: WebhookRequest, token: string, deps: VoiceDeps): Promise<Response> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'answer', deps);
   if (refused) return refused;

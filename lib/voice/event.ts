@@ -1,9 +1,9 @@
 import { classifyVoiceEvent } from '@/lib/events/voice-shapes';
 import { voiceEventInput } from '@/lib/events/voice-input';
-import { recordEvent } from '@/lib/events/record';
+import { eventWriter } from '@/lib/events/batch-writer';
 import { isFinalLegStatus } from '@/lib/events/types';
 import { log } from '@/lib/log';
-import { readSignedRequest } from '@/lib/vonage/signature';
+import { readSignedRequest, type WebhookRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from './deps';
 import { webhookFields } from './payloads';
 import { fileRecording, fileTranscript } from './recording-events';
@@ -17,14 +17,15 @@ import { refuseUnsigned } from './signature-gate';
  * received, and an unparseable body is kept and flagged, and still answered 200 (a non-2xx would only
  * make Vonage retry). Recordings are also filed for the voicemail inbox.
  */
-export async function handleEvent(request: Request, deps: VoiceDeps): Promise<Response> {
+export async function handleEvent(request: WebhookRequest, deps: VoiceDeps): Promise<Response> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'voice', deps);
   if (refused) return refused;
   const fields = webhookFields(signed.method, signed.url, signed.rawBody);
   const payload = signed.method === 'GET' ? new URL(signed.url).search.slice(1) : signed.rawBody;
   const shape = fields ? classifyVoiceEvent(fields) : null;
-  const { row } = recordEvent(deps, voiceEventInput({ payload, fields }, shape));
+  // Answered only once the event is committed: a 2xx means it is stored (group-committed with its neighbours).
+  const { row } = await eventWriter(deps.db).write(deps, voiceEventInput({ payload, fields }, shape));
   if (!fields) log.warn('event.unparseable', { bytes: signed.rawBody.length });
   // Only the first delivery files anything: a retry finds `row` null.
   if (row && shape?.shape === 'recording') fileRecording(deps, row, shape.event);

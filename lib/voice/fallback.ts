@@ -1,6 +1,6 @@
 import { recordEvent } from '@/lib/events/record';
 import { log } from '@/lib/log';
-import { readSignedRequest } from '@/lib/vonage/signature';
+import { readSignedRequest, type WebhookRequest } from '@/lib/vonage/signature';
 import { answerCall } from './answer';
 import { apology } from './apology';
 import { continueCall } from './continue';
@@ -16,7 +16,7 @@ import { continuationTokenIn } from './urls';
  * deliver, plus `reason` and `original_request` (reference.md §2): a failed continuation is resumed from
  * its own token, a failed answer is answered again, and anything else gets the apology.
  */
-export async function handleFallback(request: Request, deps: VoiceDeps): Promise<Response> {
+export async function handleFallback(request: WebhookRequest, deps: VoiceDeps): Promise<Response> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'fallback', deps);
   if (refused) return refused;

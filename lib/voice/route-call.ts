@@ -1,8 +1,9 @@
 import type { Db } from '@/db/client';
 import { snapshotDraft, type DraftSnapshot } from '@/lib/drafts/snapshots';
-import { resolveNumber, type NumberRoute } from '@/lib/numbers/read';
+import type { NumberRoute } from '@/lib/numbers/read';
 import type { CallInfo, RunOverrides } from '@/lib/runtime/engine';
 import type { Simulation } from '@/lib/simulator/webhook-context';
+import { cachedRouting } from './routing-cache';
 
 /**
  * What a new call runs. `versionId` is what the engine runs and continuation tokens carry (a version, a
@@ -23,7 +24,7 @@ export type CallRoute = {
  * or nothing live for this caller). The number's hours override applies to both.
  */
 export function routeCall(db: Db, call: Pick<CallInfo, 'from' | 'to'>, now: Date): CallRoute | null {
-  const entry = resolveNumber(db, call.to);
+  const entry = cachedRouting(db, call.to);
   if (!entry?.flowId) return null;
   const overrides = overridesOf(entry);
   if (isTestCaller(entry, call.from)) {

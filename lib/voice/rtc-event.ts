@@ -2,12 +2,12 @@ import { eq } from 'drizzle-orm';
 import { calls } from '@/db/schema';
 import { correlate } from '@/lib/events/correlate';
 import { redactDtmfBody } from '@/lib/events/redact';
-import { recordEvent } from '@/lib/events/record';
+import { eventWriter } from '@/lib/events/batch-writer';
 import { rtcEventInput } from '@/lib/events/rtc-input';
 import { isSensitiveNode } from '@/lib/events/sensitive';
 import type { EventInput } from '@/lib/events/types';
 import { CallStateSchema } from '@/lib/runtime/engine';
-import { readSignedRequest } from '@/lib/vonage/signature';
+import { readSignedRequest, type WebhookRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from './deps';
 import { compiledVersion } from './graph-cache';
 import { webhookFields } from './payloads';
@@ -18,13 +18,13 @@ import { refuseUnsigned } from './signature-gate';
  * POST /api/voice/rtc-event: the application's RTC (Conversation) event_url. Public and signed like the
  * voice webhooks; every event stored raw, once per `conversation_id` + `id`, and answered 200.
  */
-export async function handleRtcEvent(request: Request, deps: VoiceDeps): Promise<Response> {
+export async function handleRtcEvent(request: WebhookRequest, deps: VoiceDeps): Promise<Response> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'rtc', deps);
   if (refused) return refused;
   const fields = webhookFields(signed.method, signed.url, signed.rawBody);
   const input = rtcEventInput({ payload: signed.rawBody, fields });
-  recordEvent(deps, fields && input.type === 'rtc:audio:dtmf' && typedAtSensitiveNode(deps, input) ? { ...input, payload: JSON.stringify(redactDtmfBody(fields)) } : input);
+  await eventWriter(deps.db).write(deps, fields && input.type === 'rtc:audio:dtmf' && typedAtSensitiveNode(deps, input) ? { ...input, payload: JSON.stringify(redactDtmfBody(fields)) } : input);
   return emptyOk();
 }
 

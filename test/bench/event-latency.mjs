@@ -29,7 +29,7 @@ const CONCURRENCY = Number(args.concurrency);
 const SEED = Number(args.seed);
 const ADMIN = { email: 'bench@switchboard.test', password: 'benchmark password' };
 
-if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+if (!fs.existsSync(path.join(root, '.next', 'switchboard-server.js'))) {
   console.error('No production build: run `npm run build` first.');
   process.exit(1);
 }
@@ -43,9 +43,10 @@ const port = await new Promise((resolve) => {
 const base = `http://127.0.0.1:${port}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'));
 const dbFile = path.join(dataDir, 'bench.db');
-const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+// The server `npm start` runs (app/_server/main.ts, bundled by `npm run build`).
+const server = spawn(process.execPath, [path.join(root, '.next', 'switchboard-server.js')], {
   cwd: root,
-  env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_PATH: dbFile, PUBLIC_BASE_URL: base, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, VONAGE_SIGNATURE_SECRET: '' },
+  env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbFile, PUBLIC_BASE_URL: base, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, VONAGE_SIGNATURE_SECRET: '' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const stop = () => {
@@ -118,7 +119,7 @@ async function waitForServer() {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('next start did not answer within 30 s');
+    if (Date.now() > deadline) throw new Error('the server did not answer within 30 s');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -19,34 +19,36 @@ export async function freePort(): Promise<number> {
   });
 }
 
+const root = path.resolve(__dirname, '..', '..');
+/** What `npm start` runs: the custom server (app/_server/main.ts) bundled by `npm run build`. */
+export const SERVER_BUNDLE = path.join(root, '.next', 'switchboard-server.js');
+
 /**
- * Starts the production build (`next start`) on a free port with its own empty database, and waits
- * until it answers. The build must already exist (`npm test` builds first).
+ * Starts the production build (the server `npm start` runs) on a free port with its own empty database,
+ * and waits until it answers. The build must already exist (`npm test` builds first). `dataDir` reuses a
+ * database folder (a restart after a crash).
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const root = path.resolve(__dirname, '..', '..');
-  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+export async function startServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningServer & { child: ChildProcess }> {
+  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')) || !fs.existsSync(SERVER_BUNDLE)) {
     throw new Error('No production build: run `npm run build` (or `npm test`, which builds first).');
   }
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-'));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-'));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        DATABASE_PATH: path.join(dataDir, 'switchboard.db'),
-        PUBLIC_BASE_URL: baseUrl,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child: ChildProcess = spawn(process.execPath, [SERVER_BUNDLE], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_PATH: path.join(dataDir, 'switchboard.db'),
+      PUBLIC_BASE_URL: baseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
@@ -55,7 +57,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   // Poll until the server answers; the loop is bounded and each attempt waits on a real request.
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited early:\n${output}`);
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) break;
@@ -64,13 +66,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`next start did not answer within 30 s:\n${output}`);
+      throw new Error(`the server did not answer within 30 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
     baseUrl,
     dataDir,
+    child,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { auditLog } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { auditLog, calls } from '@/db/schema';
 import { handleUpdateNumberSettings } from '@/lib/api/number-settings-handlers';
 import { handleCreateNumber, handleListNumbers } from '@/lib/api/numbers-handlers';
 import { getRoutingRevision } from '@/lib/app-state';
@@ -89,7 +90,9 @@ describe('GET /api/numbers', () => {
   it('lists each number with its settings, Vonage link state and last call', async () => {
     const at = (iso: string) => new Date(iso);
     createCall(db, { uuid: 'old', conversationUuid: 'C1', from: '447700900001', to: LINE, number: LINE, status: 'answered' }, at('2026-01-01T09:00:00Z'));
-    createCall(db, { uuid: 'new', conversationUuid: 'C2', from: '447700900002', to: LINE, number: LINE, status: 'answered', failure: 'apology' }, at('2026-01-02T09:00:00Z'));
+    createCall(db, { uuid: 'new', conversationUuid: 'C2', from: '447700900002', to: LINE, number: LINE, status: 'answered' }, at('2026-01-02T09:00:00Z'));
+    // A call's failure comes from its events later, never from its start.
+    db.update(calls).set({ failure: 'apology' }).where(eq(calls.uuid, 'new')).run();
     const body = await handleListNumbers(db).json();
     expect(body.numbers).toEqual([
       expect.objectContaining({

@@ -26,6 +26,7 @@ describe('parseConfig', () => {
       TRUSTED_PROXY: [],
       RETENTION_DAYS: 30,
       RECORDING_HOSTS: [...DEFAULT_RECORDING_HOSTS],
+      PORT: 3000,
     } satisfies Config);
   });
 
@@ -39,6 +40,7 @@ describe('parseConfig', () => {
     ['the signature secret as given', { VONAGE_SIGNATURE_SECRET: 'abc123SECRET' }, { VONAGE_SIGNATURE_SECRET: 'abc123SECRET' }],
     ['a trimmed apology', { FALLBACK_APOLOGY_TEXT: '  We are closed.  ' }, { FALLBACK_APOLOGY_TEXT: 'We are closed.' }],
     ['a forward number', { FALLBACK_FORWARD_NUMBER: '447700900123' }, { FALLBACK_FORWARD_NUMBER: '447700900123' }],
+    ['where the server listens', { PORT: '8080', HOST: '127.0.0.1' }, { PORT: 8080, HOST: '127.0.0.1' }],
     [
       'an allow-list of hosts, addresses and ranges',
       { HTTP_ALLOW_PRIVATE: ' CRM.internal , 10.0.0.0/8,192.168.1.5, fd00::/8,localhost,' },
@@ -108,6 +110,7 @@ describe('parseConfig', () => {
       'VONAGE_PRIVATE_KEY: must be the PEM text of a private key or the path of an existing key file',
     ],
     ['a retention of zero days', { RETENTION_DAYS: '0' }, 'RETENTION_DAYS: must be a whole number of days from 1 to 3650'],
+    ['a port out of range', { PORT: '70000' }, 'PORT: must be a port number from 1 to 65535'],
     ['a recording host with a scheme', { RECORDING_HOSTS: 'https://api.nexmo.com' }, 'RECORDING_HOSTS: "https://api.nexmo.com" is not a host name (with an optional :port), e.g. api.nexmo.com'],
     ['a voicemail webhook that is not a URL', { VOICEMAIL_WEBHOOK_URL: 'hooks.example.com' }, 'VOICEMAIL_WEBHOOK_URL: must be an absolute http(s) URL'],
   ])('refuses %s with a clear message', (_, env, message) => {

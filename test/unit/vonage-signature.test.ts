@@ -176,6 +176,10 @@ describe('verifyVonageSignature: header and token problems', () => {
     ['signed claims with a non-numeric iat', resigned({ iat: 'now' }), 'malformed'],
     ['signed claims that are not an object', handMadeJwt({ alg: 'HS256' }, 'hello'), 'malformed'],
     ['an oversized token', `Bearer ${header}.${'A'.repeat(5000)}.${'B'.repeat(43)}`, 'malformed'],
+    // Vonage sends no exp or nbf; a token that carries them is held to them, as a JWT library would.
+    ['signed claims that expired', resigned({ exp: NOW_S - 1 }), 'bad_signature'],
+    ['signed claims not valid yet', resigned({ nbf: NOW_S + 60 }), 'bad_signature'],
+    ['signed claims valid for a while yet', resigned({ exp: NOW_S + 60 }), 'ok'],
   ];
   it.each(cases)('%s → %s', (_, authorization, expected) => {
     expect(reasonOf({ ...good, authorization })).toBe(expected);

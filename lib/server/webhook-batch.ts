@@ -1,0 +1,84 @@
+import type { Db } from '@/db/client';
+import { commitGroup, openGroup, openGroupOf } from '@/lib/group-commit';
+import { log } from '@/lib/log';
+import type { SignedRequest } from '@/lib/vonage/signature';
+import type { VoiceDeps } from '@/lib/voice/deps';
+import type { VoiceHandler } from './voice-routes';
+
+type Job = { handler: VoiceHandler; request: SignedRequest; resolve: (response: Response) => void; reject: (error: unknown) => void };
+
+export type WebhookBatcher = { serve(handler: VoiceHandler, request: SignedRequest): Promise<Response> };
+
+/**
+ * Group commit for the lean path. The webhooks read during one turn of the event loop (under load, every
+ * request Node parsed from its sockets in that turn) run together inside one transaction, committed once
+ * they have all answered; each response is sent only after that commit, so a 2xx still means durable.
+ *
+ * The group stays open only while the handlers run without waiting on the outside world, i.e. within this
+ * turn and its microtasks, so no other request's code (Next's routes share the connection) can write into
+ * it. The one outside wait a handler makes, the HTTP request node, commits the group first (`http` below);
+ * that handler's later writes commit on their own, as they would without a group.
+ */
+export function createWebhookBatcher(deps: VoiceDeps): WebhookBatcher {
+  const db: Db = deps.db;
+  const grouped: VoiceDeps = {
+    ...deps,
+    http: (request) => {
+      commitGroup(db);
+      return deps.http(request);
+    },
+  };
+  let queue: Job[] = [];
+  let scheduled = false;
+
+  function drain(): void {
+    scheduled = false;
+    const jobs = queue;
+    queue = [];
+    closeHeldGroup(db);
+    const group = openGroup(db);
+    const answered = jobs.map((job) =>
+      // Started now, inside the group; a handler that throws before its first await fails alone.
+      new Promise<Response>((resolve) => resolve(job.handler(job.request, grouped))).then(
+        (response) => ({ response }),
+        (error: unknown) => ({ error }),
+      ),
+    );
+    if (group) {
+      void Promise.all(answered).then(() => commitGroup(db));
+      // A handler that waited on something else would hold the group open: close it at the next turn.
+      setImmediate(() => closeHeldGroup(db));
+    }
+    jobs.forEach((job, i) => {
+      void answered[i].then(async (outcome) => {
+        try {
+          await group?.committed;
+        } catch (error) {
+          log.error('webhook.commit_failed', { message: error instanceof Error ? error.message : String(error) });
+          return job.reject(error);
+        }
+        if ('error' in outcome) job.reject(outcome.error);
+        else job.resolve(outcome.response);
+      });
+    });
+  }
+
+  return {
+    serve(handler, request) {
+      return new Promise<Response>((resolve, reject) => {
+        queue.push({ handler, request, resolve, reject });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(drain);
+        }
+      });
+    },
+  };
+}
+
+/** Commits a group that outlived its turn (a handler awaited something other than the HTTP node). */
+function closeHeldGroup(db: Db): void {
+  if (!openGroupOf(db)) return;
+  log.warn('webhook.group_held_open', { message: 'A webhook handler waited on I/O while its group was open; committed it now' });
+  commitGroup(db);
+}

@@ -1,0 +1,42 @@
+import type { Db } from '@/db/client';
+import { getRoutingRevision } from '@/lib/app-state';
+import { resolveNumber } from '@/lib/numbers/read';
+
+/** What answers a call to a number (its flow, live version and per-number settings), or null. */
+export type Routing = ReturnType<typeof resolveNumber>;
+
+type Cache = { revision: number; entries: Map<string, Routing> };
+
+const KEY = Symbol.for('switchboard.routing-cache');
+type Holder = { [KEY]?: WeakMap<Db, Cache> };
+
+/** Unknown numbers are cached too (a caller retrying one costs nothing); the bound keeps junk from piling up. */
+const MAX_ENTRIES = 10_000;
+
+/**
+ * Caches per database (tests open many); a process singleton (Symbol.for on globalThis) so the custom
+ * server's module instance and Next's bundle share it.
+ */
+function caches(): WeakMap<Db, Cache> {
+  const holder = globalThis as Holder;
+  return (holder[KEY] ??= new WeakMap());
+}
+
+/**
+ * `resolveNumber`, from memory while the routing revision stands still. Every publish, bind, unbind and
+ * number change bumps the revision in its own transaction (lib/app-state.ts), from any process, so the
+ * first answer after a commit reads the database again. The revision is read first: a change that lands
+ * between the two reads is cached under the old revision and dropped at the next answer.
+ */
+export function cachedRouting(db: Db, number: string): Routing {
+  const revision = getRoutingRevision(db);
+  let cache = caches().get(db);
+  if (!cache || cache.revision !== revision || cache.entries.size >= MAX_ENTRIES) {
+    cache = { revision, entries: new Map() };
+    caches().set(db, cache);
+  }
+  if (cache.entries.has(number)) return cache.entries.get(number) ?? null;
+  const routing = resolveNumber(db, number);
+  cache.entries.set(number, routing);
+  return routing;
+}

@@ -1,0 +1,342 @@
+// `npm run bench [-- --duration 10 --connections 50]`: a benchmark, not a test (`npm run build` first).
+// In one run, with autocannon at --connections, each for --duration seconds:
+//   (a) the answer webhook for a real template flow (business hours behind a branch), signed, every request a new
+//       call (a calls row, its events and its continuation written);
+//   (b) the voice event webhook with Vonage's documented payloads (a fresh leg uuid each), signed and persisted;
+//   (c) a bare node:http server answering a constant NCCO, started here: the ceiling of this machine;
+//   (d) (a) again while an editing session loads and saves a 300-node flow through the API at an editor's pace;
+//   (e) (a) again while headless Chromium (playwright-core, /usr/bin/chromium) opens that flow in the editor and
+//       edits Say nodes' text (the editor autosaves), reloading the page every few edits.
+// Prints req/s, p50, p99 and each route's ratio to (c), then checks every acknowledged event is in the database.
+// --only answer|events runs just that route (for profiling with --profile DIR).
+import { spawn } from 'node:child_process';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, profile: { type: 'string' }, only: { type: 'string' } } });
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const SECRET = 'bench-signature-secret-0123456789';
+const ADMIN = { email: 'bench@switchboard.test', password: 'benchmark password' };
+const LINE = '447700900555';
+const EXAMPLES = path.resolve(root, '..', 'shared', 'vonage', 'docs-examples', 'webhooks');
+const JWT_HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+let callCount = 0;
+
+if (!fs.existsSync(path.join(root, '.next', 'switchboard-server.js'))) {
+  console.error('No production build: run `npm run build` first.');
+  process.exit(1);
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'));
+const dbFile = path.join(dataDir, 'bench.db');
+const children = [];
+const stopAll = () => {
+  for (const child of children) child.kill('SIGTERM');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+};
+
+try {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  children.push(
+    // --profile DIR writes the server's CPU profile there when it stops.
+    spawn(process.execPath, [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`] : []), path.join(root, '.next', 'switchboard-server.js')], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_PATH: dbFile,
+        PUBLIC_BASE_URL: base,
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        VONAGE_SIGNATURE_SECRET: SECRET,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  );
+  const barePort = await freePort();
+  children.push(spawn(process.execPath, ['-e', bareServer(barePort)], { stdio: ['ignore', 'ignore', 'inherit'] }));
+  await waitFor(`${base}/api/health`);
+  await waitFor(`http://127.0.0.1:${barePort}/`);
+
+  const api = await signIn(base);
+  const flowId = await seedLine(api);
+  const editing = await seedBigFlow(api);
+
+  const results = {};
+  if (args.only) {
+    const result = await load(args.only, base, args.only === 'answer' ? answerRequest : eventRequest());
+    console.log(JSON.stringify({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, cpuMicros: Math.round(result.cpuMicros) }));
+    stopAll();
+    process.exit(0);
+  }
+  results.bare = await load('bare', `http://127.0.0.1:${barePort}`, () => ({ method: 'GET', path: '/' }), children[1].pid);
+  results.answer = await load('answer', base, answerRequest);
+  results.events = await load('events', base, eventRequest());
+  const editor = startEditing(api, editing);
+  results.answerWhileEditing = await load('answer while editing', base, answerRequest);
+  const edits = await editor.stop();
+  const browser = await startBrowserEditing(base, editing.id);
+  results.answerWhileBrowsing = await load('answer while Chromium edits', base, answerRequest);
+  const browsed = await browser.stop();
+
+  const db = new Database(dbFile, { readonly: true });
+  const storedEvents = db.prepare("SELECT count(*) AS n FROM webhook_events WHERE source = 'voice' AND leg_uuid LIKE 'bench-ev-%'").get().n;
+  const calls = db.prepare("SELECT count(*) AS n FROM calls WHERE uuid LIKE 'bench-call-%' AND flow_id = ?").get(flowId).n;
+  db.close();
+
+  console.log(`\nSwitchboard webhook benchmark: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${CONNECTIONS} connections, ${DURATION} s each`);
+  console.log('| run | req/s | p50 ms | p99 ms | non-2xx | vs bare node:http | server CPU per request |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const bare = results.bare.requests.average;
+  for (const [label, key] of [
+    ['(a) answer, signed, new call each', 'answer'],
+    ['(b) voice events, signed, persisted', 'events'],
+    ['(c) bare node:http, constant NCCO', 'bare'],
+    [`(d) answer while a 300-node flow is edited through the API (${edits.saves} saves, ${edits.loads} loads)`, 'answerWhileEditing'],
+    [`(e) answer while Chromium loads and edits the 300-node flow (${browsed.loads} loads, ${browsed.edits} edits)`, 'answerWhileBrowsing'],
+  ]) {
+    const r = results[key];
+    const ratio = ((r.requests.average / bare) * 100).toFixed(0);
+    console.log(`| ${label} | ${Math.round(r.requests.average).toLocaleString('en')} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx + r.errors} | ${ratio}% | ${Math.round(r.cpuMicros)} µs |`);
+  }
+  const acked = results.events['2xx'];
+  console.log(`\nevents acknowledged 2xx: ${acked}; stored: ${storedEvents}${storedEvents >= acked ? '' : '  ← MISSING EVENTS'}`);
+  console.log(`answer calls rows written: ${calls} for ${results.answer['2xx'] + results.answerWhileEditing['2xx'] + results.answerWhileBrowsing['2xx']} answers`);
+  console.log(JSON.stringify(Object.fromEntries(Object.entries(results).map(([k, r]) => [k, { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, cpuMicros: Math.round(r.cpuMicros) }]))));
+} finally {
+  stopAll();
+}
+
+/** Runs autocannon with `next()` building each request (a new call uuid, a new signature). */
+async function load(title, url, next, pid = children[0].pid) {
+  process.stderr.write(`running ${title}…\n`);
+  const cpuBefore = cpuSeconds(pid);
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [{ setupRequest: (request) => ({ ...request, ...next() }) }],
+  });
+  // CPU time the server spent per answered request: steadier than req/s on a machine shared with other work.
+  result.cpuMicros = ((cpuSeconds(pid) - cpuBefore) * 1e6) / Math.max(1, result.requests.total);
+  return result;
+}
+
+/** User + system CPU seconds a process has used so far (Linux /proc). */
+function cpuSeconds(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function answerRequest() {
+  callCount += 1;
+  const uuid = `bench-call-${callCount}`;
+  const query = new URLSearchParams({ to: LINE, from: '447700900999', uuid, conversation_uuid: `CON-${uuid}` });
+  const pathAndQuery = `/api/voice/answer?${query}`;
+  return { method: 'GET', path: pathAndQuery, headers: { authorization: sign(queryJson(query)) } };
+}
+
+/** Vonage's documented voice events of one call's life, each sent for a fresh leg. */
+function eventRequest() {
+  const table = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'event-payloads-from-reference-tables.json'), 'utf8'));
+  const payloads = ['started', 'ringing', 'answered', 'completed'].map((status) => table[status]);
+  let count = 0;
+  return () => {
+    count += 1;
+    const uuid = `bench-ev-${count}`;
+    const body = JSON.stringify({ ...payloads[count % payloads.length], uuid, conversation_uuid: `CON-${uuid}` });
+    return { method: 'POST', path: '/api/voice/event', body, headers: { 'content-type': 'application/json', authorization: sign(body) } };
+  };
+}
+
+/** A Vonage signed-webhook JWT (HS256, payload_hash of what is sent), written independently of lib/vonage. */
+function sign(payload) {
+  const claims = {
+    iat: Math.floor(Date.now() / 1000),
+    jti: randomUUID(),
+    iss: 'Vonage',
+    payload_hash: createHash('sha256').update(payload).digest('hex'),
+    api_key: 'bench',
+    application_id: 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab',
+  };
+  const input = `${JWT_HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+  return `Bearer ${input}.${createHmac('sha256', SECRET).update(input).digest('base64url')}`;
+}
+
+/** A GET is signed over its query as compact JSON, in the order sent. */
+function queryJson(params) {
+  return `{${Array.from(params, ([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`;
+}
+
+/** The business-hours template with a branch on the caller's country in front, published on LINE. */
+async function seedLine(api) {
+  const { flow } = await api('POST', '/api/flows', { name: 'Bench: business hours', templateId: 'business-hours' });
+  const document = structuredClone(flow.document);
+  document.nodes.push({
+    id: 'caller-country',
+    kind: 'branch',
+    data: { conditions: [{ id: 'uk', subject: 'call.from', operator: 'startsWith', compareAs: 'text', value: '44', value2: '', label: 'UK caller' }] },
+  });
+  document.edges = document.edges.filter((e) => e.source !== 'start');
+  document.edges.push(
+    { id: 'e-start-branch', source: 'start', sourceHandle: 'next', target: 'caller-country' },
+    { id: 'e-branch-uk', source: 'caller-country', sourceHandle: 'uk', target: 'office-hours' },
+    { id: 'e-branch-else', source: 'caller-country', sourceHandle: 'else', target: 'office-hours' },
+  );
+  const layout = { ...flow.layout, 'caller-country': { x: 120, y: 300 } };
+  await api('PUT', `/api/flows/${flow.id}`, { revision: flow.revision, document, layout });
+  const { version } = await api('POST', `/api/flows/${flow.id}/versions`, { note: 'bench' });
+  await api('POST', '/api/numbers', { number: LINE, flowId: flow.id, versionId: version.id });
+  return flow.id;
+}
+
+/** A 300-node draft: the Incoming call and 299 Say nodes in a chain, laid out on a grid. */
+async function seedBigFlow(api) {
+  const { flow } = await api('POST', '/api/flows', { name: 'Bench: 300 nodes', templateId: 'business-hours' });
+  const say = flow.document.nodes.find((n) => n.kind === 'say');
+  const start = flow.document.nodes.find((n) => n.kind === 'start');
+  const nodes = [start, ...Array.from({ length: 299 }, (_, i) => ({ ...say, id: `say-${i}`, data: { ...say.data, text: `Step ${i} of a long flow.` } }))];
+  const edges = nodes.slice(1).map((n, i) => ({ id: `e-${i}`, source: nodes[i].id, sourceHandle: 'next', target: n.id }));
+  const layout = Object.fromEntries(nodes.map((n, i) => [n.id, { x: (i % 20) * 260, y: Math.floor(i / 20) * 160 }]));
+  const document = { ...flow.document, nodes, edges };
+  const { flow: saved } = await api('PUT', `/api/flows/${flow.id}`, { revision: flow.revision, document, layout });
+  return saved;
+}
+
+/**
+ * What an editing browser asks of the server, at an editor's pace: the editor page and its flow loaded
+ * every 3 s, and an autosave of the whole 300-node document every 500 ms (a node's text changed each time).
+ */
+function startEditing(api, flow) {
+  let running = true;
+  let saves = 0;
+  let loads = 0;
+  let current = flow;
+  const saving = (async () => {
+    while (running) {
+      const document = structuredClone(current.document);
+      const node = document.nodes[1 + (saves % 299)];
+      node.data = { ...node.data, text: `Edited ${saves} times.` };
+      ({ flow: current } = await api('PUT', `/api/flows/${flow.id}`, { revision: current.revision, document, layout: current.layout }));
+      saves += 1;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  })();
+  const loading = (async () => {
+    while (running) {
+      await api('GET', `/flows/${flow.id}`, undefined, 'text');
+      await api('GET', `/api/flows/${flow.id}`);
+      loads += 1;
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await Promise.all([saving, loading]);
+      return { saves, loads };
+    },
+  };
+}
+
+/** Headless Chromium in the real editor: open the 300-node flow, edit node texts (autosaved), reload, repeat. */
+async function startBrowserEditing(base, flowId) {
+  const { chromium } = await import('playwright-core');
+  const profile = fs.mkdtempSync(path.join(dataDir, 'chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const login = await context.request.post(`${base}/api/auth/login`, { headers: { origin: base }, data: ADMIN });
+  if (login.status() !== 200) throw new Error(`browser sign-in answered ${login.status()}`);
+  const page = context.pages()[0] ?? (await context.newPage());
+  let running = true;
+  let loads = 0;
+  let edits = 0;
+  const open = async () => {
+    await page.goto(`${base}/flows/${flowId}`);
+    await page.locator('[data-testid="flow-node"]').first().waitFor();
+    loads += 1;
+  };
+  await open();
+  const editing = (async () => {
+    while (running) {
+      // The opening view fits the flow, so some nodes are on screen; edit a few, then load the page afresh.
+      for (let i = 0; i < 5 && running; i += 1) {
+        const node = page.locator('.react-flow__node[data-id^="say-"]').nth((edits * 7 + i) % 40);
+        try {
+          await node.click({ timeout: 2000 });
+          await page.getByTestId('field-text').fill(`Edited in the browser, ${edits} times.`, { timeout: 2000 });
+          edits += 1;
+        } catch {
+          // A node under another or off screen: try the next one.
+        }
+      }
+      if (running) await open();
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await editing;
+      await context.close();
+      return { loads, edits };
+    },
+  };
+}
+
+async function signIn(base) {
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify(ADMIN) });
+  if (!login.ok) throw new Error(`sign-in answered ${login.status}`);
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  return async (method, pathname, body, as = 'json') => {
+    const response = await fetch(`${base}${pathname}`, {
+      method,
+      headers: { cookie, origin: base, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) throw new Error(`${method} ${pathname} answered ${response.status}: ${await response.text()}`);
+    return as === 'json' ? response.json() : response.text();
+  };
+}
+
+function bareServer(port) {
+  const ncco = JSON.stringify([{ action: 'talk', text: 'Thank you for calling.' }]);
+  return `require('node:http').createServer((q, s) => { s.writeHead(200, { 'content-type': 'application/json' }); s.end(${JSON.stringify(ncco)}); }).listen(${port}, '127.0.0.1');`;
+}
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

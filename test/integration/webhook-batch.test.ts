@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '@/db/client';
+import { createEventBus } from '@/lib/events/bus';
+import { recordEvent } from '@/lib/events/record';
+import type { HttpResult } from '@/lib/runtime/engine';
+import { createWebhookBatcher } from '@/lib/server/webhook-batch';
+import type { VoiceHandler } from '@/lib/server/voice-routes';
+import type { SignedRequest } from '@/lib/vonage/signature';
+import type { VoiceDeps } from '@/lib/voice/deps';
+import { voiceDeps } from '../helpers/voice';
+
+/*
+ * The lean path's group commit: the webhooks of one turn share a transaction, each is answered only after
+ * it commits, one that fails fails alone, and one waiting on an HTTP request node does not hold the others.
+ * A second connection plays another process reading the file.
+ */
+
+let dir: string;
+let db: Db;
+let reader: Database.Database;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-group-'));
+  db = openDatabase(path.join(dir, 'switchboard.db'));
+  reader = new Database(path.join(dir, 'switchboard.db'), { readonly: true });
+});
+afterEach(() => {
+  reader.close();
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const request: SignedRequest = { method: 'POST', url: 'https://sb.example.com/api/voice/event', authorization: null, rawBody: '{}' };
+const committedLegs = () => (reader.prepare('SELECT leg_uuid AS leg FROM webhook_events ORDER BY id').all() as { leg: string }[]).map((r) => r.leg);
+const store = (deps: VoiceDeps, leg: string) =>
+  recordEvent(deps, { source: 'voice', type: 'voice:ringing', legUuid: leg, conversationUuid: null, status: 'ringing', dedupeKey: null, payload: '{}', parsedOk: true, problem: null });
+
+/** A webhook handler that stores one event and answers with its leg. */
+const storing =
+  (leg: string): VoiceHandler =>
+  async (_request, deps) => {
+    store(deps, leg);
+    return new Response(leg);
+  };
+
+describe('the group commit', () => {
+  it('answers each webhook only once its writes are committed, all in one transaction', async () => {
+    const bus = createEventBus();
+    const committedWhenStreamed: number[] = [];
+    bus.subscribe(() => committedWhenStreamed.push(committedLegs().length));
+    // The handlers' deps carry the bus on to recordEvent, as the process's deps carry the process bus.
+    const deps = { ...voiceDeps(db), bus };
+    const batcher = createWebhookBatcher(deps);
+    const legs = Array.from({ length: 10 }, (_, i) => `leg-${i}`);
+    const visibleAtAnswer = await Promise.all(
+      legs.map(async (leg) => {
+        const res = await batcher.serve(storing(leg), request);
+        return [await res.text(), committedLegs().includes(leg)];
+      }),
+    );
+    expect(visibleAtAnswer).toEqual(legs.map((leg) => [leg, true]));
+    expect(committedWhenStreamed).toEqual(legs.map(() => 10));
+  });
+
+  it('fails only the webhook that threw, and commits the others', async () => {
+    const batcher = createWebhookBatcher(voiceDeps(db));
+    const failing: VoiceHandler = async () => {
+      throw new Error('broken handler');
+    };
+    const [good, bad] = await Promise.allSettled([batcher.serve(storing('good'), request), batcher.serve(failing, request)]);
+    expect(good.status).toBe('fulfilled');
+    expect(bad).toMatchObject({ status: 'rejected', reason: new Error('broken handler') });
+    expect(committedLegs()).toEqual(['good']);
+  });
+
+  it('commits before an HTTP request node goes out, so a slow endpoint holds no other webhook', async () => {
+    let respond!: (result: HttpResult) => void;
+    const endpoint = new Promise<HttpResult>((resolve) => (respond = resolve));
+    const batcher = createWebhookBatcher({ ...voiceDeps(db), http: () => endpoint });
+    const slowHandler: VoiceHandler = async (_request, deps) => {
+      store(deps, 'slow-before');
+      await deps.http({ method: 'GET', url: 'https://crm.example.com/', headers: {}, timeoutMs: 1000 });
+      store(deps, 'slow-after');
+      return new Response('slow');
+    };
+    const slow = batcher.serve(slowHandler, request);
+    const quick = await batcher.serve(storing('quick'), request);
+    expect(await quick.text()).toBe('quick');
+    expect(committedLegs()).toEqual(['slow-before', 'quick']);
+
+    respond({ type: 'response', status: 200, contentType: 'text/plain', body: '', durationMs: 5 });
+    expect(await (await slow).text()).toBe('slow');
+    expect(committedLegs()).toEqual(['slow-before', 'quick', 'slow-after']);
+  });
+});
