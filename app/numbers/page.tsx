@@ -29,7 +29,7 @@ export default async function NumbersPage() {
         initial={toWire(listNumbersWithLastCall(db()))}
         flows={flows}
         vonageConfigured={missingCredentials(config(), 'account').length === 0}
-        can={{ bind: can(role, 'numbers.bind'), manage: can(role, 'numbers.manage') }}
+        can={{ bind: can(role, 'numbers.bind'), manage: can(role, 'numbers.manage'), configureVonage: can(role, 'vonage.configure') }}
         renderedAt={Date.now()}
       />
     </>

@@ -4,9 +4,10 @@ import { recordAudit } from '@/lib/audit/record';
 import type { Config } from '@/lib/config';
 import { defaultFromNumber, OutboundTestCallSchema, outboundConfigured, placeOutboundTestCall } from '@/lib/drafts/outbound-test-call';
 import { flowExists } from '@/lib/flows/read';
-import { missingCredentials, type VonageFailure } from '@/lib/vonage-account';
+import { missingCredentials } from '@/lib/vonage-account';
 import { readJson } from './read-json';
 import { json, problem } from './responses';
+import { vonageProblem } from './vonage-problem';
 
 type FlowParams = { id: string };
 
@@ -43,24 +44,4 @@ export async function handlePlaceOutboundCall(db: Db, config: Config, request: R
   const details = { version: 'draft', flowId: id, flowName: call.flowName, from: call.from, to: call.to, uuid: call.uuid };
   recordAudit(db, { action: 'test_call.started', ...auditActor(actor), target: { type: 'flow', id }, details });
   return json({ call: { uuid: call.uuid, status: call.status, from: call.from, to: call.to } }, 201);
-}
-
-/** A Vonage failure with its reason: missing settings are ours to fix (503), the rest is Vonage's answer (502/429). */
-function vonageProblem(failure: VonageFailure): Response {
-  switch (failure.code) {
-    case 'not_configured':
-      return problem(503, 'not_configured', failure.message);
-    case 'rate_limited':
-      return problem(429, 'rate_limited', failure.message, undefined, failure.retryAfterSeconds === undefined ? undefined : { retryAfter: failure.retryAfterSeconds });
-    case 'unauthorized':
-    case 'not_found':
-    case 'timeout':
-    case 'unreachable':
-    case 'rejected':
-    case 'server_error':
-    case 'bad_response':
-      return problem(502, 'upstream_failed', failure.message);
-    default:
-      return failure.code satisfies never;
-  }
 }

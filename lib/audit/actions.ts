@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = {
   'scenario.changed': 'Changed a test scenario',
   'scenario.deleted': 'Deleted a test scenario',
   'scenarios.run': 'Ran test scenarios',
+  'vonage.application_pointed': 'Pointed the Vonage application at Switchboard',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -35,4 +36,4 @@ export function isAuditAction(value: string): value is AuditAction {
   return Object.hasOwn(AUDIT_ACTIONS, value);
 }
 
-export type AuditTargetType = 'flow' | 'number' | 'user' | 'token' | 'scenario';
+export type AuditTargetType = 'flow' | 'number' | 'user' | 'token' | 'scenario' | 'application';

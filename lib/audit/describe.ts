@@ -33,6 +33,11 @@ function changes(details: Details): string {
     .join(', ');
 }
 
+/** The settings a webhook change touched, by their labels: "Answer URL, Signed webhooks". */
+function labelsOf(changes: unknown): string {
+  return Array.isArray(changes) ? changes.map((c: Details) => text(c?.label)).join(', ') : '';
+}
+
 /**
  * One line saying what an entry changed, from its details. Entries are history: a detail missing from an
  * old entry yields a shorter line, never an error.
@@ -81,6 +86,8 @@ export function describeAudit(entry: Pick<AuditRow, 'action' | 'details'>): stri
       return `${quoted(d.name)} of ${quoted(d.flowName)}`;
     case 'scenarios.run':
       return `${quoted(d.flowName)}: ${text(d.passed)} of ${text(d.total)} passed`;
+    case 'vonage.application_pointed':
+      return `${labelsOf(d.changes)}${Array.isArray(d.numbers) ? ` · affects ${d.numbers.map(text).join(', ') || 'no number yet'}` : ''}`;
     case 'login.succeeded':
     case 'logout':
     case 'password.changed':

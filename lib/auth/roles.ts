@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   /** Pointing a number at a version is publishing it (or rolling back). */
   'numbers.bind': 'editor',
   'numbers.manage': 'admin',
+  /** Changing the Vonage application: it moves every number on it. */
+  'vonage.configure': 'admin',
   'users.manage': 'admin',
   'settings.read': 'admin',
   'audit.read': 'admin',

@@ -18,6 +18,14 @@ export type ApplicationCheck =
 export async function checkApplication(vonage: VonageDeps | null, account: AccountView, targets: readonly Target[]): Promise<ApplicationCheck> {
   const linking = targets.filter((t) => t.kind.type === 'vonage').map((t) => t.number);
   if (linking.length === 0 || !vonage) return { type: 'not_needed' };
+  return planApplication(vonage, account, linking);
+}
+
+/**
+ * What pointing the application at Switchboard would change (a dry run), and every number that follows
+ * it: those already on the application plus `linking`, the ones about to join it.
+ */
+export async function planApplication(vonage: VonageDeps, account: AccountView, linking: readonly string[] = []): Promise<Exclude<ApplicationCheck, { type: 'not_needed' }>> {
   const plan = await ensureApplicationWebhooks(vonage, { dryRun: true });
   if (!plan.ok) return { type: 'failed', failure: plan };
   if (plan.value.changes.length === 0) return { type: 'ready' };

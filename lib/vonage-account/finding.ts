@@ -16,6 +16,12 @@ export type HealthFindingCode =
   | 'no_linked_numbers';
 
 /**
+ * The button that applies the `update_application` fix. Findings quote these words, so the message and
+ * the button agree; plain data (no SDK), so the browser imports it too.
+ */
+export const POINT_APPLICATION_LABEL = 'Point the application at Switchboard';
+
+/**
  * One thing wrong with the Vonage link, in words a user can act on. `fix` names the one-click repair
  * Switchboard offers, when there is one: pointing the application at Switchboard, or linking the number.
  */

@@ -3,7 +3,7 @@ import { planWebhookChanges, type VonageApplication } from './application-plan';
 import { readApplication } from './application-webhooks';
 import { missingCredentials, type VonageDeps } from './client';
 import { configFindings } from './config-findings';
-import type { HealthFinding } from './finding';
+import { POINT_APPLICATION_LABEL, type HealthFinding } from './finding';
 import { listOwnedNumbers } from './numbers';
 import { linkStateOf, type OwnedNumber } from './owned-number';
 import type { VonageFailure } from './result';
@@ -15,6 +15,8 @@ export type HealthOptions = {
    */
   routedNumbers?: readonly string[];
 };
+
+const POINT_IT = `Use “${POINT_APPLICATION_LABEL}”`;
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -62,7 +64,7 @@ function applicationFindings(app: VonageApplication, config: Config): HealthFind
     findings.push({
       code: 'webhooks_elsewhere',
       severity: 'error',
-      message: `The Vonage application “${app.name}” does not send its calls to Switchboard: ${list}. Publishing a flow to one of its numbers fixes this, or use “Point the application at Switchboard”.`,
+      message: `The Vonage application “${app.name}” does not send its calls to Switchboard: ${list}. ${POINT_IT} (admins), or publish a flow to one of its numbers.`,
       fix: 'update_application',
     });
   }
@@ -72,8 +74,8 @@ function applicationFindings(app: VonageApplication, config: Config): HealthFind
       code: 'signed_callbacks_off',
       severity: secretSet ? 'error' : 'warning',
       message: secretSet
-        ? `Signed webhooks are off on the Vonage application “${app.name}”, but VONAGE_SIGNATURE_SECRET is set, so Switchboard refuses every unsigned call. Turn signing on (publishing does it).`
-        : `Signed webhooks are off on the Vonage application “${app.name}”: turn them on (publishing does it) and set VONAGE_SIGNATURE_SECRET so forged webhooks are refused.`,
+        ? `Signed webhooks are off on the Vonage application “${app.name}”, but VONAGE_SIGNATURE_SECRET is set, so Switchboard refuses every unsigned call. ${POINT_IT} to turn signing on (publishing does it too).`
+        : `Signed webhooks are off on the Vonage application “${app.name}”: use “${POINT_APPLICATION_LABEL}” to turn them on (publishing does it too), and set VONAGE_SIGNATURE_SECRET so forged webhooks are refused.`,
       fix: 'update_application',
     });
   }

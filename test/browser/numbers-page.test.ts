@@ -90,6 +90,38 @@ describe('numbers page', () => {
     await screenshot(page, 'numbers-page-health');
   });
 
+  it('points the application at Switchboard after listing its numbers and the changes, and the findings go', async () => {
+    // This changes the shared emulated application for the browser files that run after this one.
+    const health = page.getByTestId('vonage-health');
+    const finding = health.getByTestId('finding-webhooks_elsewhere');
+    await finding.getByText('Use “Point the application at Switchboard” (admins)').waitFor();
+    await finding.getByRole('button', { name: 'Point the application at Switchboard' }).click();
+    const confirmation = finding.getByTestId('point-application-confirmation');
+    await confirmation.waitFor();
+    // The one number linked to the application follows the change; the others are not on it.
+    expect(await confirmation.getByRole('list', { name: 'Numbers on the application' }).getByRole('listitem').allTextContents()).toEqual(['447700900300']);
+    const changes = await confirmation.getByRole('list', { name: 'Changes' }).getByRole('listitem').allTextContents();
+    expect(changes).toEqual([
+      `Answer URL: not set → POST ${baseUrl}/api/voice/answer`,
+      `Fallback answer URL: not set → POST ${baseUrl}/api/voice/fallback`,
+      `Event URL: not set → POST ${baseUrl}/api/voice/event`,
+      `RTC event URL: not set → POST ${baseUrl}/api/voice/rtc-event`,
+      'Signed webhooks: off → on',
+    ]);
+    // Only the finding's own button is offered: signing off is fixed by the same change.
+    expect(await health.getByRole('button', { name: 'Point the application at Switchboard' }).count()).toBe(0);
+    await confirmation.scrollIntoViewIfNeeded();
+    await screenshot(page, 'numbers-point-application-confirm');
+
+    await confirmation.getByRole('button', { name: 'Change the application' }).click();
+    await health.getByTestId('application-pointed').getByText('The Vonage application now sends its calls to Switchboard.').waitFor();
+    // The check ran again: the finding and the signing one are gone, the unrelated one stays.
+    await health.getByTestId('finding-number_not_in_account').waitFor();
+    expect(await health.getByTestId('finding-webhooks_elsewhere').count()).toBe(0);
+    expect(await health.getByTestId('finding-signed_callbacks_off').count()).toBe(0);
+    await screenshot(page, 'numbers-point-application-done');
+  });
+
   it('offers Call my phone in the editor, showing why Vonage cannot place the call', async () => {
     await page.goto(`${baseUrl}/flows/${flowId}`);
     await page.getByTestId('test-call').click();

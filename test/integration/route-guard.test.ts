@@ -76,6 +76,7 @@ const LEAST_ROLE: Record<string, Role> = {
   'DELETE /api/numbers/[number]': 'admin',
   'PATCH /api/numbers/[number]': 'editor',
   'GET /api/vonage/health': 'editor',
+  'POST /api/vonage/application': 'admin',
   'GET /api/flows/[id]/test-call/outbound': 'editor',
   'POST /api/flows/[id]/test-call/outbound': 'editor',
   'GET /api/templates': 'viewer',

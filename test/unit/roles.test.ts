@@ -14,6 +14,7 @@ const MATRIX: Record<Permission, Record<Role, boolean>> = {
   'users.manage': { viewer: false, editor: false, admin: true },
   'settings.read': { viewer: false, editor: false, admin: true },
   'audit.read': { viewer: false, editor: false, admin: true },
+  'vonage.configure': { viewer: false, editor: false, admin: true },
 };
 
 describe('roles', () => {

@@ -9,7 +9,7 @@ import { OwnedNumbers } from './owned-numbers';
 import { VonageHealth } from './vonage-health';
 
 export type FlowOption = { id: string; name: string };
-export type Abilities = { bind: boolean; manage: boolean };
+export type Abilities = { bind: boolean; manage: boolean; configureVonage: boolean };
 
 type Props = { initial: NumberView[]; flows: FlowOption[]; vonageConfigured: boolean; can: Abilities; renderedAt: number };
 
@@ -91,7 +91,7 @@ export function NumbersView({ initial, flows, vonageConfigured, can, renderedAt 
       </section>
       {owned.length > 0 && <OwnedNumbers owned={owned} canAdd={can.manage} onAdded={added} />}
       {can.manage && <AddNumberForm onAdded={added} />}
-      {can.bind && <VonageHealth />}
+      {can.bind && <VonageHealth canPointApplication={can.configureVonage} />}
     </main>
   );
 }

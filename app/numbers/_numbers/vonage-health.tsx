@@ -2,10 +2,13 @@
 
 import { useEffect, useState } from 'react';
 import styles from '@/app/_shell/page.module.css';
+import type { PointApplicationBody } from '@/lib/api/vonage-application-handlers';
 import { loadHealth } from './numbers-api';
 import own from './numbers.module.css';
+import { PointApplication } from './point-application';
 
 type Health = Awaited<ReturnType<typeof loadHealth>>;
+type Props = { canPointApplication: boolean };
 
 const SEVERITY: Record<'error' | 'warning' | 'info', { label: string; className: string }> = {
   error: { label: 'Problem', className: styles.badgeDanger },
@@ -13,10 +16,19 @@ const SEVERITY: Record<'error' | 'warning' | 'info', { label: string; className:
   info: { label: 'Note', className: '' },
 };
 
-/** Editors: what stops real calls reaching Switchboard, worst first, each with what to do about it. */
-export function VonageHealth() {
+/**
+ * Editors: what stops real calls reaching Switchboard, worst first, each with what to do about it. Admins
+ * get "Point the application at Switchboard" under the first finding it fixes; once it has run, the
+ * result stays on top and the check runs again.
+ */
+export function VonageHealth({ canPointApplication }: Props) {
   const [health, setHealth] = useState<Health | null>(null);
   const [checks, setChecks] = useState(0);
+  const [pointed, setPointed] = useState<PointApplicationBody | null>(null);
+  const recheck = () => {
+    setHealth(null);
+    setChecks((n) => n + 1);
+  };
   useEffect(() => {
     let live = true;
     void loadHealth().then((result) => live && setHealth(result));
@@ -38,14 +50,19 @@ export function VonageHealth() {
           type="button"
           disabled={health === null}
           onClick={() => {
-            setHealth(null);
-            setChecks((n) => n + 1);
+            setPointed(null);
+            recheck();
           }}
         >
           Check again
         </button>
       </div>
       <div className={styles.panel}>
+        {pointed && (
+          <p className={own.pointed} role="status" data-testid="application-pointed">
+            {pointedMessage(pointed)}
+          </p>
+        )}
         {health === null ? (
           <p className={styles.empty}>Checking with Vonage…</p>
         ) : !health.ok ? (
@@ -76,12 +93,23 @@ export function VonageHealth() {
               <p className={`${styles.empty} ${styles.success}`}>All good: Vonage sends this account&apos;s calls to Switchboard.</p>
             ) : (
               <ul className={own.findings}>
-                {health.data.findings.map((finding) => (
+                {health.data.findings.map((finding, i, all) => (
                   <li key={`${finding.code}-${finding.number ?? ''}`} className={own.finding} data-testid={`finding-${finding.code}`}>
                     <span className={own.severity}>
                       <span className={`${styles.badge} ${SEVERITY[finding.severity].className}`}>{SEVERITY[finding.severity].label}</span>
                     </span>
-                    <p>{finding.message}</p>
+                    <div className={own.findingBody}>
+                      <p>{finding.message}</p>
+                      {/* One button fixes every such finding (webhooks elsewhere, signing off): offered once. */}
+                      {canPointApplication && finding.fix === 'update_application' && all.findIndex((f) => f.fix === 'update_application') === i && (
+                        <PointApplication
+                          onPointed={(result) => {
+                            setPointed(result);
+                            recheck();
+                          }}
+                        />
+                      )}
+                    </div>
                   </li>
                 ))}
               </ul>
@@ -91,4 +119,16 @@ export function VonageHealth() {
       </div>
     </section>
   );
+}
+
+function pointedMessage({ status, changes }: PointApplicationBody): string {
+  switch (status) {
+    case 'updated':
+      return `The Vonage application now sends its calls to Switchboard. Changed: ${changes.map((c) => c.label).join(', ')}.`;
+    case 'unchanged':
+    case 'preview':
+      return 'The Vonage application already sends its calls to Switchboard: nothing needed changing.';
+    default:
+      return status satisfies never;
+  }
 }
