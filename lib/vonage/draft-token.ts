@@ -1,5 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { mintSignedToken, readSignedToken } from './signed-token';
 
 /**
  * The token in an outbound test call's answer URL: it names the flow and the draft snapshot the callee runs,
@@ -24,36 +24,16 @@ export type DraftTokenFailure = 'malformed' | 'bad_signature' | 'invalid_claims'
 export type DraftTokenResult = { ok: true; claims: DraftClaims } | { ok: false; reason: DraftTokenFailure };
 
 const CONTEXT = 'switchboard.draft-answer.v1.';
-const TOKEN_SHAPE = /^([A-Za-z0-9_-]{1,1024})\.([A-Za-z0-9_-]{43})$/;
+/** A draft token is two ids and a time: anything much longer is junk, refused before any hashing. */
+const MAX_DRAFT_TOKEN_LENGTH = 1024;
 
 export function createDraftToken(claims: Omit<DraftClaims, 'exp'>, secret: string, now: Date): string {
-  const payload = Buffer.from(JSON.stringify(DraftClaimsSchema.parse({ ...claims, exp: now.getTime() + DRAFT_TOKEN_TTL_MS })), 'utf8').toString('base64url');
-  return `${payload}.${sign(payload, secret)}`;
+  return mintSignedToken(DraftClaimsSchema, { ...claims, exp: now.getTime() + DRAFT_TOKEN_TTL_MS }, secret, CONTEXT);
 }
 
 export function verifyDraftToken(token: string, secret: string, now: Date): DraftTokenResult {
-  const match = TOKEN_SHAPE.exec(token);
-  if (match === null) return { ok: false, reason: 'malformed' };
-  const [, payload, signature] = match;
-  // Compared as text (not decoded bytes), so one token has exactly one spelling.
-  const expected = Buffer.from(sign(payload, secret), 'ascii');
-  const given = Buffer.from(signature, 'ascii');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
-  const claims = DraftClaimsSchema.safeParse(parseJson(Buffer.from(payload, 'base64url').toString('utf8')));
-  if (!claims.success) return { ok: false, reason: 'invalid_claims' };
-  return claims.data.exp > now.getTime() ? { ok: true, claims: claims.data } : { ok: false, reason: 'expired' };
-}
-
-function sign(payload: string, secret: string): string {
-  // An empty key would make every token forgeable: a configuration bug, not a bad request.
-  if (secret === '') throw new Error('draft token secret is empty');
-  return createHmac('sha256', secret).update(CONTEXT + payload).digest('base64url');
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  if (token.length > MAX_DRAFT_TOKEN_LENGTH) return { ok: false, reason: 'malformed' };
+  const read = readSignedToken(DraftClaimsSchema, token, secret, CONTEXT);
+  if (!read.ok) return read;
+  return read.claims.exp > now.getTime() ? read : { ok: false, reason: 'expired' };
 }
