@@ -142,11 +142,14 @@ describe('publish a live flow, then roll back', () => {
     const v2 = panel.getByTestId('version').filter({ hasText: 'Version 2' });
     await v2.getByText(`Live on ${NUMBER}`).waitFor();
     await expect(v2.textContent()).resolves.toContain('Open later');
+    // The version already live everywhere offers no Make live: it would change nothing.
+    expect(await v2.getByRole('button', { name: 'Make version 2 live' }).count()).toBe(0);
     const v1 = panel.getByTestId('version').filter({ hasText: 'Version 1' });
     await v1.getByRole('button', { name: 'Make version 1 live' }).click();
     await v1.getByTestId('confirm-history-action').click();
     await panel.getByTestId('history-done').getByText('Version 1 made live again.').waitFor();
     await v1.getByText(`Live on ${NUMBER}`).waitFor();
+    await v2.getByRole('button', { name: 'Make version 2 live' }).waitFor();
     await screenshot(page, 'publish-history');
 
     const number = await json(await api(`/api/numbers/${NUMBER}`), 200);

@@ -72,6 +72,7 @@ export function HistoryTab() {
 
   if (problem) return <p className={styles.error} role="alert">{problem}</p>;
   if (!versions) return <p className={styles.loading}>Loading the versions…</p>;
+  const liveNumbers = new Set(versions.flatMap((version) => version.liveOn));
   return (
     <div className={styles.scroll}>
       {refusal && (
@@ -87,7 +88,10 @@ export function HistoryTab() {
       )}
       {versions.length === 0 && <p className={styles.muted}>Nothing published yet: publish the draft to make version 1.</p>}
       <ol className={styles.versions}>
-        {versions.map((version) => (
+        {versions.map((version) => {
+          // Already live on every number the flow's versions are live on: making it live again changes nothing.
+          const liveEverywhere = version.liveOn.length > 0 && version.liveOn.length === liveNumbers.size;
+          return (
           <li key={version.id} className={styles.version} data-testid="version" data-version={version.number}>
             <div className={styles.versionHead}>
               <strong>Version {version.number}</strong>
@@ -107,9 +111,11 @@ export function HistoryTab() {
                   <button type="button" onClick={() => setPending({ type: 'restore', version })} aria-label={`Restore version ${version.number} as draft`}>
                     Restore as draft
                   </button>
-                  <button type="button" onClick={() => { setConfirmation(null); setConfirmed(false); setPending({ type: 'live', version }); }} aria-label={`Make version ${version.number} live`}>
-                    Make live
-                  </button>
+                  {!liveEverywhere && (
+                    <button type="button" onClick={() => { setConfirmation(null); setConfirmed(false); setPending({ type: 'live', version }); }} aria-label={`Make version ${version.number} live`}>
+                      Make live
+                    </button>
+                  )}
                 </>
               )}
             </div>
@@ -141,7 +147,8 @@ export function HistoryTab() {
               </div>
             )}
           </li>
-        ))}
+          );
+        })}
       </ol>
       {viewing && <VersionViewer version={viewing} previous={versions.find((v) => v.number === viewing.number - 1) ?? null} onClose={() => setViewing(null)} />}
     </div>
