@@ -1,7 +1,10 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { config } from '@/lib/config';
+import { db } from '@/lib/db';
 import { eventBus } from '@/lib/events/bus';
 import { errorMessage, log } from '@/lib/log';
 import { adoptPeerStamp } from '@/lib/net/peer';
@@ -15,6 +18,7 @@ import { WORKER_HOST, type FromWorker, type NextWorkerData, type ToWorker } from
  * client's address under the secret it handed over (lib/net/peer.ts).
  */
 async function start(port: NonNullable<typeof parentPort>): Promise<void> {
+  yieldToWebhooks();
   adoptPeerStamp((workerData as NextWorkerData).peerSecret);
   const settings = config();
   const { default: next } = await import('next');
@@ -22,9 +26,13 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
   const app = next({ dev: false, dir: path.resolve('.'), hostname: settings.HOST ?? 'localhost', port: settings.PORT });
   // Runs instrumentation.ts: migrations, the first admin, the demo line, retention. Before the first request.
   await app.prepare();
+  // Next logs a failed instrumentation.ts and serves on; without a migrated database nothing may serve.
+  db();
   const handler = app.getRequestHandler();
   const server = http.createServer((req, res) => void handler(req, res));
-  server.keepAliveTimeout = 65_000;
+  // Its only client is the main thread's pool of kept-alive connections: closing one while idle could race a
+  // request being sent on it, so idle connections stay open (the pool is small and the peer is local).
+  server.keepAliveTimeout = 0;
 
   port.on('message', (message: ToWorker) => {
     switch (message.type) {
@@ -46,6 +54,21 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
     port.postMessage({ type: 'ready', port: address.port } satisfies FromWorker);
   });
 }
+
+/**
+ * When the cores are busy, the operating system should run the webhook thread first: a caller is waiting on
+ * every answer, while a page that renders a few milliseconds later goes unnoticed. Linux schedules threads
+ * one by one and names this one's id in /proc/thread-self; elsewhere the thread keeps the default priority.
+ */
+function yieldToWebhooks(): void {
+  try {
+    const threadId = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId) && threadId > 0) os.setPriority(threadId, WORKER_NICENESS);
+  } catch {
+    // Not Linux, or not allowed: the default priority.
+  }
+}
+const WORKER_NICENESS = 10;
 
 if (!parentPort) throw new Error('next-worker.ts runs as the server\'s worker thread (app/_server/main.ts), not on its own');
 start(parentPort).catch((error: unknown) => {

@@ -33,7 +33,10 @@ export function createForwarder(target: { host: string; port: number }): Forward
       },
     );
     upstream.setNoDelay(true);
+    let clientGone = false;
     upstream.on('error', (error) => {
+      // Destroyed below because the client left: nobody to tell.
+      if (clientGone) return;
       if (res.headersSent) {
         res.destroy();
         return;
@@ -45,7 +48,9 @@ export function createForwarder(target: { host: string; port: number }): Forward
     });
     // A client that goes away (a closed tab's event stream) ends the request behind it too.
     res.on('close', () => {
-      if (!res.writableFinished) upstream.destroy();
+      if (res.writableFinished) return;
+      clientGone = true;
+      upstream.destroy();
     });
     req.pipe(upstream);
   };

@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../helpers/server';
+import { freePort, SERVER_BUNDLE, startServer, type RunningServer } from '../helpers/server';
 import { ADMIN } from '../helpers/session';
 
 /*
@@ -73,5 +74,23 @@ describe('behind a trusted proxy on loopback', () => {
     expect(response.status).toBe(200);
     expect(lastLoginIp(server)).toBe('198.51.100.4');
     expect(response.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+  });
+});
+
+describe('a Next worker that cannot start', () => {
+  it('takes the whole server down instead of leaving the webhooks up without it', async () => {
+    // The worker opens and migrates the database before anything serves; a path under a file cannot be opened.
+    const child = spawn(process.execPath, [SERVER_BUNDLE], {
+      cwd: path.resolve(path.dirname(SERVER_BUNDLE), '..'),
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_PATH: '/dev/null/switchboard.db', PORT: String(await freePort()), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(output).toContain('server.worker_exited');
+    expect(output).not.toContain('server.listening');
   });
 });
