@@ -24,9 +24,10 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
   const { default: next } = await import('next');
   // The public host and port, as before: Next fills X-Forwarded-Port from them.
   const app = next({ dev: false, dir: path.resolve('.'), hostname: settings.HOST ?? 'localhost', port: settings.PORT });
-  // Runs instrumentation.ts: migrations, the first admin, the demo line, retention. Before the first request.
+  // Runs instrumentation.ts: migrations, the first admin, the demo line, retention.
   await app.prepare();
-  // Next logs a failed instrumentation.ts and serves on; without a migrated database nothing may serve.
+  // Next logs a failed instrumentation.ts and serves on; without a migrated database nothing may serve, and the
+  // main thread opens its own connection only after this thread says it is ready.
   db();
   const handler = app.getRequestHandler();
   const server = http.createServer((req, res) => void handler(req, res));
