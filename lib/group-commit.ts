@@ -16,7 +16,7 @@ export type Group = {
 const KEY = Symbol.for('switchboard.group-commit');
 type Holder = { [KEY]?: WeakMap<Db, Group> };
 
-/** Process-wide (Symbol.for), so the custom server's module instance and Next's bundle see the same group. */
+/** Thread-wide (Symbol.for), so every module instance on the thread (Next bundles each route) sees the same group. */
 function groups(): WeakMap<Db, Group> {
   const holder = globalThis as Holder;
   return (holder[KEY] ??= new WeakMap());

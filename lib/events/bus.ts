@@ -39,9 +39,11 @@ const KEY = Symbol.for('switchboard.event-bus');
 type Holder = { [KEY]?: EventBus };
 
 /**
- * The process-wide bus between the webhook handlers (publishers) and the live streams (subscribers). On
- * globalThis under a Symbol.for key, so every module instance in the process (Next bundles each route
- * separately) shares the one bus. One process: a second server process would need its own feed.
+ * The thread's bus between the webhook handlers (publishers) and the live streams (subscribers). On
+ * globalThis under a Symbol.for key, so every module instance on the thread (Next bundles each route
+ * separately) shares the one bus. The production server records webhooks on its main thread and streams
+ * from its Next worker: main.ts forwards this bus to the worker's (bridge.ts). A second server process
+ * would need its own feed.
  */
 export function eventBus(): EventBus {
   const holder = globalThis as Holder;

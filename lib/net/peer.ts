@@ -13,7 +13,8 @@ export type HeaderReader = Pick<Headers, 'get'>;
  * Node publishes every incoming request on a diagnostics channel before Next sees it; the subscriber
  * stamps the socket's address and TLS state into a header. The header starts with a per-process secret
  * and always overwrites what the client sent, so a client cannot forge it; requests that arrive before
- * the subscriber is installed simply carry no peer.
+ * the subscriber is installed simply carry no peer. The server's Next worker (app/_server/next-worker.ts)
+ * only sees requests the main thread forwards, already stamped: it adopts the main thread's secret instead.
  */
 const PEER_HEADER = 'x-switchboard-peer';
 const STATE = Symbol.for('switchboard.peer');
@@ -35,6 +36,20 @@ export function installPeerStamp(): void {
     const { request, socket } = message as { request: IncomingMessage; socket: Socket & { encrypted?: boolean } };
     request.headers[PEER_HEADER] = `${current.secret} ${socket.encrypted ? 'https' : 'http'} ${socket.remoteAddress ?? ''}`;
   });
+}
+
+/** The secret this thread stamps with, for the worker that must recognise the stamp (adoptPeerStamp). */
+export function peerSecret(): string {
+  return state().secret;
+}
+
+/**
+ * Believes the stamps another thread of this process wrote with `secret`, and never stamps here: the
+ * connecting peer of a forwarded request is the main thread, not the client. installPeerStamp is then a no-op.
+ */
+export function adoptPeerStamp(secret: string): void {
+  const holder = globalThis as Holder;
+  holder[STATE] = { secret, installed: true };
 }
 
 /** The directly connected peer of a request, or null when the request was not stamped by this process. */

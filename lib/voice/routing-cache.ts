@@ -14,8 +14,8 @@ type Holder = { [KEY]?: WeakMap<Db, Cache> };
 const MAX_ENTRIES = 10_000;
 
 /**
- * Caches per database (tests open many); a process singleton (Symbol.for on globalThis) so the custom
- * server's module instance and Next's bundle share it.
+ * Caches per database (tests open many); a singleton on the thread's globalThis (Symbol.for) so every module
+ * instance on it shares it. The server's other thread has its own, kept right by the routing revision.
  */
 function caches(): WeakMap<Db, Cache> {
   const holder = globalThis as Holder;

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { config } from '@/lib/config';
+import { db } from '@/lib/db';
+import { eventBus } from '@/lib/events/bus';
+import { errorMessage, log } from '@/lib/log';
+import { adoptPeerStamp } from '@/lib/net/peer';
+import { WORKER_HOST, type FromWorker, type NextWorkerData, type ToWorker } from './thread-messages';
+
+/**
+ * Next's request handling, on a worker thread of the server process (bundled to
+ * .next/switchboard-next-worker.js by `npm run build:server`, started by main.ts). A page render or a
+ * document check costs tens of milliseconds of CPU; here it does not hold up the webhooks the main thread
+ * serves. Listens on loopback at a free port; every request comes through the main thread, stamped with the
+ * client's address under the secret it handed over (lib/net/peer.ts).
+ */
+async function start(port: NonNullable<typeof parentPort>): Promise<void> {
+  yieldToWebhooks();
+  adoptPeerStamp((workerData as NextWorkerData).peerSecret);
+  const settings = config();
+  const { default: next } = await import('next');
+  // The public host and port, as before: Next fills X-Forwarded-Port from them.
+  const app = next({ dev: false, dir: path.resolve('.'), hostname: settings.HOST ?? 'localhost', port: settings.PORT });
+  // Runs instrumentation.ts: migrations, the first admin, the demo line, retention.
+  await app.prepare();
+  // Next logs a failed instrumentation.ts and serves on; without a migrated database nothing may serve, and the
+  // main thread opens its own connection only after this thread says it is ready.
+  db();
+  const handler = app.getRequestHandler();
+  const server = http.createServer((req, res) => void handler(req, res));
+  // Its only client is the main thread's pool of kept-alive connections: closing one while idle could race a
+  // request being sent on it, so idle connections stay open (the pool is small and the peer is local).
+  server.keepAliveTimeout = 0;
+
+  port.on('message', (message: ToWorker) => {
+    switch (message.type) {
+      case 'events':
+        eventBus().publish(message.events);
+        return;
+      case 'stop':
+        server.close();
+        server.closeAllConnections();
+        void app.close().finally(() => process.exit(0));
+        return;
+      default:
+        return message satisfies never;
+    }
+  });
+  server.listen(0, WORKER_HOST, () => {
+    const address = server.address();
+    if (address === null || typeof address === 'string') throw new Error('the Next worker is not listening on a TCP port');
+    port.postMessage({ type: 'ready', port: address.port } satisfies FromWorker);
+  });
+}
+
+/**
+ * When the cores are busy, the operating system should run the webhook thread first: a caller is waiting on
+ * every answer, while a page that renders a few milliseconds later goes unnoticed. Linux schedules threads
+ * one by one and names this one's id in /proc/thread-self; elsewhere the thread keeps the default priority.
+ */
+function yieldToWebhooks(): void {
+  try {
+    const threadId = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId) && threadId > 0) os.setPriority(threadId, WORKER_NICENESS);
+  } catch {
+    // Not Linux, or not allowed: the default priority.
+  }
+}
+const WORKER_NICENESS = 10;
+
+if (!parentPort) throw new Error('next-worker.ts runs as the server\'s worker thread (app/_server/main.ts), not on its own');
+start(parentPort).catch((error: unknown) => {
+  // Exiting the thread takes the whole server down (main.ts): no half-server that answers webhooks only.
+  log.error('server.next_failed', { message: errorMessage(error) });
+  process.exit(1);
+});

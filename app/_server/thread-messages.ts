@@ -1,0 +1,13 @@
+import type { WebhookEventRow } from '@/db/schema';
+
+/** What the main thread hands the Next worker when it starts it. */
+export type NextWorkerData = { peerSecret: string };
+
+/** Main thread → Next worker: committed webhook events for its live streams, or the order to shut down. */
+export type ToWorker = { type: 'events'; events: WebhookEventRow[] } | { type: 'stop' };
+
+/** Next worker → main thread: it has migrated the database and listens on `port` (loopback only). */
+export type FromWorker = { type: 'ready'; port: number };
+
+/** Where the worker listens: loopback only, it is reached through the main thread. */
+export const WORKER_HOST = '127.0.0.1';
