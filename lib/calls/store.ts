@@ -35,12 +35,23 @@ const jsonText = (value: unknown) => (value === undefined || value === null ? nu
 
 /** Starts a call; if its uuid is already stored (a retried answer webhook), returns that row unchanged. */
 export function createCall(db: Db, call: NewCall, now = new Date()): CallRow {
-  insertCall(db).run(
-    call.uuid, call.conversationUuid, call.from, call.to, call.number, call.flowId ?? null, call.versionId ?? null,
-    call.draftSnapshotId ?? null, jsonText(call.state), call.status, now.getTime(), now.getTime(), call.simulated ? 1 : 0,
-  );
+  startCall(db, call, now);
   // Read back rather than RETURNING: an insert trigger fills in the search index id after the insert.
   return mustGetCall(db, call.uuid);
+}
+
+/**
+ * Starts a call without reading it back: true when this insert stored it (then the row holds exactly `call`),
+ * false when its uuid was already stored (a retried answer webhook; its row is unchanged). The answer
+ * webhook needs only the stored state, which it built itself whenever the insert lands.
+ */
+export function startCall(db: Db, call: NewCall, now = new Date()): boolean {
+  return (
+    insertCall(db).run(
+      call.uuid, call.conversationUuid, call.from, call.to, call.number, call.flowId ?? null, call.versionId ?? null,
+      call.draftSnapshotId ?? null, jsonText(call.state), call.status, now.getTime(), now.getTime(), call.simulated ? 1 : 0,
+    ).changes > 0
+  );
 }
 
 export function getCall(db: Db, uuid: string): CallRow | null {
@@ -80,6 +91,22 @@ export function saveContinuation(
   if (!stored) throw new Error(`continuation ${tokenHash} conflicted but is not stored`);
   return stored;
 }
+
+/**
+ * Stores the state a webhook answer left its call in and the answer itself, in one transaction (a savepoint
+ * inside the caller's transaction or group); returns whichever answer is stored, as saveContinuation does.
+ */
+export function saveAnswer(db: Db, callUuid: string, state: unknown, tokenHash: string, response: Ncco | null, now = new Date()): StoredContinuation {
+  return saveAnswerTransaction(db)(db, callUuid, state, tokenHash, response, now);
+}
+
+// Made once per database: a query builder's transaction costs a wrapper and three unprepared statements per call.
+const saveAnswerTransaction = preparedFor((db) =>
+  db.$client.transaction((db: Db, callUuid: string, state: unknown, tokenHash: string, response: Ncco | null, now: Date) => {
+    saveCallState(db, callUuid, state, undefined, now);
+    return saveContinuation(db, tokenHash, callUuid, response, now);
+  }),
+);
 
 function mustGetCall(db: Db, uuid: string): CallRow {
   const call = getCall(db, uuid);

@@ -21,7 +21,7 @@ export type Recorded = { stored: boolean; row: WebhookEventRow | null };
 export function recordEvents(deps: RecordDeps, inputs: readonly EventInput[]): Recorded[] {
   const { db } = deps;
   const now = deps.now();
-  const results = storeAll(db)(inputs, now);
+  const results = needsSavepoint(db, inputs) ? storeAll(db)(inputs, now) : [storeEvent(db, inputs[0], now)];
   const stored = results.flatMap((result) => (result.row ? [result.row] : []));
   if (stored.length > 0) {
     const bus = deps.bus ?? eventBus();
@@ -32,6 +32,15 @@ export function recordEvents(deps: RecordDeps, inputs: readonly EventInput[]): R
 
 export function recordEvent(deps: RecordDeps, input: EventInput): Recorded {
   return recordEvents(deps, [input])[0];
+}
+
+/**
+ * One event without an effect is one INSERT, atomic on its own: inside the caller's transaction or group it
+ * needs no savepoint of its own (a webhook's answer request, a plain call event). Outside one, the
+ * transaction keeps its correlating reads and its insert together.
+ */
+function needsSavepoint(db: Db, inputs: readonly EventInput[]): boolean {
+  return inputs.length !== 1 || inputs[0].effect !== undefined || !db.$client.inTransaction;
 }
 
 /**

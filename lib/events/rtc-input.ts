@@ -25,15 +25,17 @@ export type RtcEvent = z.infer<typeof RtcEventSchema>;
  * unique within its Conversation). The leg, when the body names a channel, ties it to the call.
  */
 export function rtcEventInput(body: RawBody): EventInput {
-  const base = { source: 'rtc' as const, payload: body.payload };
+  // Written out in full rather than spread from a shared base: see voice-input.ts.
+  const { payload } = body;
   if (!body.fields) {
-    return { ...base, type: 'unparsed', conversationUuid: null, status: null, dedupeKey: null, parsedOk: false, problem: 'The RTC event body could not be read as a JSON object' };
+    return { source: 'rtc', payload, type: 'unparsed', conversationUuid: null, status: null, dedupeKey: null, parsedOk: false, problem: 'The RTC event body could not be read as a JSON object' };
   }
   const parsed = RtcEventSchema.safeParse(body.fields);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return {
-      ...base,
+      source: 'rtc',
+      payload,
       type: 'rtc:unknown',
       conversationUuid: typeof body.fields.conversation_id === 'string' ? body.fields.conversation_id : null,
       status: null,
@@ -45,7 +47,8 @@ export function rtcEventInput(body: RawBody): EventInput {
   const event = parsed.data;
   const channel = event.body?.channel;
   return {
-    ...base,
+    source: 'rtc',
+    payload,
     type: `rtc:${event.type}`,
     legUuid: channel?.id ?? channel?.leg_ids?.[0] ?? null,
     conversationUuid: event.conversation_id ?? null,

@@ -12,17 +12,20 @@ export type RawBody = { payload: string; fields: Record<string, unknown> | null 
  * its recording_uuid. Unknown shapes and unreadable bodies are stored on every delivery, flagged.
  */
 export function voiceEventInput(body: RawBody, shape: VoiceEventShape | null): EventInput {
-  const base = { source: 'voice' as const, payload: body.payload };
+  // Each entry is written out in full: in V8 an object spread followed by new properties is built slowly
+  // (microseconds per event, more than the rest of this function).
+  const { payload } = body;
   if (!body.fields || !shape) {
     const problem = 'The event body could not be read as a JSON object';
-    return { ...base, type: 'unparsed', conversationUuid: null, status: null, dedupeKey: null, parsedOk: false, problem };
+    return { source: 'voice', payload, type: 'unparsed', conversationUuid: null, status: null, dedupeKey: null, parsedOk: false, problem };
   }
   switch (shape.shape) {
     case 'status': {
       const e = shape.event;
       const final = isFinalLegStatus(e.status);
       return {
-        ...base,
+        source: 'voice',
+        payload,
         type: `voice:${e.status}`,
         legUuid: e.uuid,
         conversationUuid: e.conversation_uuid ?? null,
@@ -43,7 +46,8 @@ export function voiceEventInput(body: RawBody, shape: VoiceEventShape | null): E
     case 'machine': {
       const e = shape.event;
       return {
-        ...base,
+        source: 'voice',
+        payload,
         type: `voice:${e.status}`,
         legUuid: e.call_uuid,
         conversationUuid: e.conversation_uuid ?? null,
@@ -57,7 +61,8 @@ export function voiceEventInput(body: RawBody, shape: VoiceEventShape | null): E
       const e = shape.event;
       // The leg now lives in the new Conversation: that is where its later events will point.
       return {
-        ...base,
+        source: 'voice',
+        payload,
         type: 'voice:transfer',
         legUuid: e.uuid,
         conversationUuid: e.conversation_uuid_to,
@@ -71,7 +76,8 @@ export function voiceEventInput(body: RawBody, shape: VoiceEventShape | null): E
     case 'error': {
       const e = shape.event;
       return {
-        ...base,
+        source: 'voice',
+        payload,
         type: 'voice:error',
         conversationUuid: e.conversation_uuid,
         status: 'error',
@@ -83,8 +89,8 @@ export function voiceEventInput(body: RawBody, shape: VoiceEventShape | null): E
     }
     case 'recording':
       return {
-        ...base,
         source: 'recording',
+        payload,
         type: 'recording',
         conversationUuid: shape.event.conversation_uuid ?? null,
         status: 'recording',
@@ -95,8 +101,8 @@ export function voiceEventInput(body: RawBody, shape: VoiceEventShape | null): E
       };
     case 'transcription':
       return {
-        ...base,
         source: 'recording',
+        payload,
         type: 'transcription',
         conversationUuid: shape.event.conversation_uuid ?? null,
         status: 'transcription',
@@ -107,7 +113,8 @@ export function voiceEventInput(body: RawBody, shape: VoiceEventShape | null): E
       };
     case 'unknown':
       return {
-        ...base,
+        source: 'voice',
+        payload,
         type: 'voice:unknown',
         legUuid: stringField(body.fields, 'uuid'),
         conversationUuid: stringField(body.fields, 'conversation_uuid'),

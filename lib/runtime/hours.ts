@@ -129,8 +129,27 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+const MINUTE_MS = 60_000;
+// Since 1973 every IANA zone's offset is a whole number of minutes, so a local minute starts and ends with a
+// UTC minute and one reading serves the whole minute; earlier instants are read afresh.
+const WHOLE_MINUTE_OFFSETS_SINCE = Date.UTC(1973, 0, 1);
+// formatToParts costs more than the rest of an hours check; every call in the same minute reads the same.
+const lastReading = new Map<string, { minute: number; local: LocalTime }>();
+
 /** Local date, weekday and minute of the day in the zone; seconds are dropped (windows are per minute). */
 function localTime(timezone: string, now: Date): LocalTime {
+  const ms = now.getTime();
+  const minute = Math.floor(ms / MINUTE_MS);
+  const last = lastReading.get(timezone);
+  if (last && last.minute === minute && ms >= WHOLE_MINUTE_OFFSETS_SINCE) return last.local;
+  const local = readLocalTime(timezone, now);
+  // Bounded by the zones flows name; a zone that failed to read threw above and is never kept.
+  if (lastReading.size >= 100) lastReading.clear();
+  lastReading.set(timezone, { minute, local });
+  return local;
+}
+
+function readLocalTime(timezone: string, now: Date): LocalTime {
   // An empty zone would make Intl use the server's own zone, which is never what the flow meant.
   if (timezone.trim() === '') throw new HoursError('invalid_timezone', 'No time zone set');
   const parts: Record<string, string> = {};

@@ -31,9 +31,21 @@ export function securityHeaders(csp: string): [name: string, value: string][] {
   ];
 }
 
+const NONCE_BYTES = 16;
+// Random bytes are drawn in bulk, one CSPRNG call per 256 nonces rather than one per response (it cost more
+// than the rest of a webhook's headers); each byte is handed out once.
+const POOL_BYTES = NONCE_BYTES * 256;
+let pool = new Uint8Array(0);
+let poolOffset = 0;
+
 /** 128 random bits, base64: a fresh nonce per response. */
 export function newNonce(): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
+  if (poolOffset + NONCE_BYTES > pool.length) {
+    pool = new Uint8Array(POOL_BYTES);
+    globalThis.crypto.getRandomValues(pool);
+    poolOffset = 0;
+  }
+  const bytes = pool.subarray(poolOffset, poolOffset + NONCE_BYTES);
+  poolOffset += NONCE_BYTES;
   return btoa(String.fromCharCode(...bytes));
 }

@@ -3,6 +3,7 @@ import { errorMessage, log } from '@/lib/log';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/security/headers';
 import type { SignedRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from '@/lib/voice/deps';
+import { replyOf } from '@/lib/voice/respond';
 import type { VoiceHandler } from './voice-routes';
 import { createWebhookBatcher, type WebhookBatcher } from './webhook-batch';
 
@@ -30,6 +31,8 @@ export async function serveVoice(handler: VoiceHandler, req: IncomingMessage, re
       rawBody,
     };
     const response = await batcherFor(deps).serve(handler, request);
+    const known = replyOf(response);
+    if (known) return send(res, known.status, known.body, known.contentType, known.cacheControl);
     const body = response.body === null ? '' : await response.text();
     send(res, response.status, body, response.headers.get('content-type'), response.headers.get('cache-control'));
   } catch (error) {

@@ -1,4 +1,4 @@
-import { createCall, findContinuation, saveCallState, saveContinuation } from '@/lib/calls/store';
+import { findContinuation, getCall, saveAnswer, startCall } from '@/lib/calls/store';
 import { recordEvent } from '@/lib/events/record';
 import { errorMessage, log } from '@/lib/log';
 import type { FlowSettings } from '@/lib/flow/settings';
@@ -74,7 +74,7 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps, forced?: CallR
     settings = graph.settings;
     const initial: CallState = { flowId: route.flowId, versionId: route.versionId, vars: {}, attempts: {}, pinned: pinGotoTargets(deps.db, graph), ...overridesState(route) };
     // A call is pinned to the version it began on: republishing later never changes it.
-    const row = createCall(deps.db, {
+    const started = startCall(deps.db, {
       uuid: call.uuid,
       conversationUuid: call.conversationUuid,
       from: call.from,
@@ -87,15 +87,13 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps, forced?: CallR
       status: 'answered',
       simulated: simulation !== null,
     });
-    const state = CallStateSchema.parse(row.state);
+    // The state this call was stored with: the one just built, or a retry's (parsed, as stored state always is).
+    const state = started ? initial : CallStateSchema.parse(getCall(deps.db, call.uuid)?.state);
     const result = await runFrom({ graph: graphOf(state.versionId), nodeId: graph.startId, state, call, now: simulation?.now ?? deps.now(), overrides: state.overrides }, runtimeEnv(call, deps, state.pinned));
     simulation?.record(result.trace);
     if (route.draftSnapshotId) result.trace.unshift(draftNote(graph.startId));
     recordTrace(deps, { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs: [graph, graphOf(result.state.versionId)], vars: result.state.vars });
-    return deps.db.transaction(() => {
-      saveCallState(deps.db, call.uuid, result.state);
-      return saveContinuation(deps.db, answerKey(call.uuid), call.uuid, result.ncco).response ?? result.ncco;
-    });
+    return saveAnswer(deps.db, call.uuid, result.state, answerKey(call.uuid), result.ncco).response ?? result.ncco;
   } catch (error) {
     if (error instanceof RuntimeError) simulation?.record(error.trace);
     logFailure('answer.failed', call.uuid, error);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { findContinuation, getCall, saveCallState, saveContinuation } from '@/lib/calls/store';
+import { findContinuation, getCall, saveAnswer } from '@/lib/calls/store';
 import { recordEvent } from '@/lib/events/record';
 import type { FlowSettings } from '@/lib/flow/settings';
 import { log } from '@/lib/log';
@@ -72,10 +72,7 @@ export async function continueCall(
   }
   const graphs = [claims.versionId, answer.state.versionId].flatMap((id) => graphFor(deps, claims.callUuid, id) ?? []);
   recordTrace(deps, { call, key: `continue:${key}`, trace: answer.trace, answered: answer.ncco !== null, graphs, vars: answer.state.vars, typed });
-  const saved = deps.db.transaction(() => {
-    saveCallState(deps.db, claims.callUuid, answer.state);
-    return saveContinuation(deps.db, key, claims.callUuid, answer.ncco ?? null);
-  });
+  const saved = saveAnswer(deps.db, claims.callUuid, answer.state, key, answer.ncco ?? null);
   return saved.response ? nccoResponse(saved.response) : emptyOk();
 }
 

@@ -10,8 +10,10 @@ import type { VoiceDeps } from './deps';
  */
 export function clearSecretsOfEndedCall(deps: VoiceDeps, callUuid: string): void {
   const row = getCall(deps.db, callUuid);
-  const state = CallStateSchema.safeParse(row?.state);
-  if (!row || !state.success) return;
+  // Most ended legs are not calls Switchboard answered: no row, and no failed parse to build for it.
+  if (!row) return;
+  const state = CallStateSchema.safeParse(row.state);
+  if (!state.success) return;
   const versions = new Set([row.versionId, state.data.versionId].filter((id): id is string => id !== null));
   const variables = [...versions].flatMap((id) => {
     const graph = graphFor(deps, callUuid, id);

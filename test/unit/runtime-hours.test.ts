@@ -279,3 +279,20 @@ describe('evaluateHours: bad data throws HoursError', () => {
     expect(result(hours('UTC', [], [holiday('2026-01-13', 'Day off')]), '2026-01-13T10:00:00Z')).toBe('holiday');
   });
 });
+
+describe('evaluateHours: one reading of the clock per zone and minute', () => {
+  it('reads each minute and each zone afresh, however the calls interleave', () => {
+    const london = hours('Europe/London', [win(EVERY_DAY, '09:00', '17:00')]);
+    // Kolkata is UTC+5:30: a half-hour offset still starts its minutes with UTC's.
+    const kolkata = hours('Asia/Kolkata', [win(EVERY_DAY, '14:30', '17:00')]);
+    expect(result(london, '2026-01-13T08:59:59.999Z')).toBe('closed');
+    expect(result(kolkata, '2026-01-13T08:59:59.999Z')).toBe('closed');
+    expect(result(london, '2026-01-13T09:00:00.000Z')).toBe('open');
+    expect(result(kolkata, '2026-01-13T09:00:00.000Z')).toBe('open');
+    expect(result(london, '2026-01-13T08:59:30Z')).toBe('closed');
+    // Before 1973 some zones' offsets had seconds (Liberia until 1972): those instants are never reused.
+    const monrovia = hours('Africa/Monrovia', [win(EVERY_DAY, '09:00', '17:00')]);
+    expect(evaluateHours(monrovia, new Date('1970-01-06T09:44:29Z')).reason).toContain('08:59');
+    expect(evaluateHours(monrovia, new Date('1970-01-06T09:44:31Z')).reason).toContain('09:00');
+  });
+});
