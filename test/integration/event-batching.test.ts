@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '@/db/client';
+import type { Db } from '@/db/client';
 import { createEventBus } from '@/lib/events/bus';
 import { eventWriter } from '@/lib/events/batch-writer';
 import { handleEvent } from '@/lib/voice/event';
+import { createFileTestDb } from '../helpers/db';
 import { voiceDeps, vonageExample, webhookPost } from '../helpers/voice';
 
 /*
@@ -15,19 +13,13 @@ import { voiceDeps, vonageExample, webhookPost } from '../helpers/voice';
  * live stream after commit). A second connection plays another process reading the file.
  */
 
-let dir: string;
 let db: Db;
 let reader: Database.Database;
+let close: () => void;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-batch-'));
-  db = openDatabase(path.join(dir, 'switchboard.db'));
-  reader = new Database(path.join(dir, 'switchboard.db'), { readonly: true });
+  ({ db, reader, close } = createFileTestDb('batch'));
 });
-afterEach(() => {
-  reader.close();
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => close());
 
 const ringing = JSON.parse(vonageExample('docs-examples/webhooks/event-payloads-from-reference-tables.json')).ringing as Record<string, unknown>;
 const eventFor = (uuid: string) => ({ ...ringing, uuid, conversation_uuid: `CON-${uuid}` });

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '@/db/client';
+import type { Db } from '@/db/client';
 import { createEventBus } from '@/lib/events/bus';
 import { recordEvent } from '@/lib/events/record';
 import type { HttpResult } from '@/lib/runtime/engine';
@@ -11,6 +9,7 @@ import { createWebhookBatcher } from '@/lib/server/webhook-batch';
 import type { VoiceHandler } from '@/lib/server/voice-routes';
 import type { SignedRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from '@/lib/voice/deps';
+import { createFileTestDb } from '../helpers/db';
 import { voiceDeps } from '../helpers/voice';
 
 /*
@@ -19,19 +18,13 @@ import { voiceDeps } from '../helpers/voice';
  * A second connection plays another process reading the file.
  */
 
-let dir: string;
 let db: Db;
 let reader: Database.Database;
+let close: () => void;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-group-'));
-  db = openDatabase(path.join(dir, 'switchboard.db'));
-  reader = new Database(path.join(dir, 'switchboard.db'), { readonly: true });
+  ({ db, reader, close } = createFileTestDb('group'));
 });
-afterEach(() => {
-  reader.close();
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => close());
 
 const request: SignedRequest = { method: 'POST', url: 'https://sb.example.com/api/voice/event', authorization: null, rawBody: '{}' };
 const committedLegs = () => (reader.prepare('SELECT leg_uuid AS leg FROM webhook_events ORDER BY id').all() as { leg: string }[]).map((r) => r.leg);
