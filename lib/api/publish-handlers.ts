@@ -40,6 +40,10 @@ export async function handlePublish(deps: PublishDeps, request: Request, actor: 
       return problem(422, 'scenarios_failed', `${plural(outcome.issues.length, 'A saved scenario fails', '# saved scenarios fail')} on the draft`, outcome.issues);
     case 'confirmation_required':
       return problem(409, 'confirmation_required', confirmMessage(outcome.confirmation.numbers.length), undefined, { confirmation: outcome.confirmation });
+    case 'draft_changed':
+      return problem(409, 'stale_revision', 'The draft changed while it was being checked: publish again to check the new draft', undefined, {
+        currentRevision: outcome.currentRevision,
+      });
     case 'report':
       return json({ report: outcome.report } satisfies PublishReportBody);
     case 'published': {

@@ -67,6 +67,9 @@ export async function handleCreateVersion(db: Db, request: Request, actor: Actor
       const message = `Fix ${count === 1 ? 'this problem' : `these ${count} problems`} before publishing`;
       return problem(422, 'flow_invalid', message, result.issues);
     }
+    case 'changed':
+      // Only a caller that names the revision it checked gets this; this route snapshots whatever is saved.
+      return problem(409, 'stale_revision', 'The draft changed while it was being published: try again', undefined, { currentRevision: result.currentRevision });
     default:
       return result satisfies never;
   }

@@ -2,7 +2,7 @@ import type { Issue } from '@/lib/api/issues';
 import { getFlow } from '@/lib/flows/read';
 import type { SimulatorDeps } from '@/lib/simulator/deps';
 import type { ScenarioResult } from '@/lib/simulator/scenarios/scenario-result';
-import { createVersion } from '@/lib/versions/create-version';
+import { createVersion, type CreateVersionResult } from '@/lib/versions/create-version';
 import type { VersionAuthor, VersionSummary } from '@/lib/versions/stored-version';
 import { checkApplication, type ApplicationCheck } from './application-check';
 import type { Confirmation } from './confirmation';
@@ -36,6 +36,7 @@ export type PublishOutcome =
   | { type: 'warnings_unconfirmed'; issues: Issue[] }
   | { type: 'scenarios_failed'; issues: Issue[]; results: ScenarioResult[] }
   | { type: 'confirmation_required'; confirmation: Confirmation }
+  | { type: 'draft_changed'; currentRevision: number }
   | { type: 'report'; report: PublishReport }
   | { type: 'published'; version: VersionSummary; created: boolean; numbers: NumberOutcome[] };
 
@@ -78,10 +79,24 @@ export async function publishFlow(deps: PublishDeps, flowId: string, request: Pu
   if (request.dryRun) return { type: 'report', report: await report(deps, flowId, checks, targets, account, application) };
   if (application.type === 'confirm' && !request.confirmApplicationWebhooks) return { type: 'confirmation_required', confirmation: application.confirmation };
 
-  const created = createVersion(deps.db, flowId, request.note, deps.now(), { author, reuseUnchanged: true });
-  if (!created.ok) return created.reason === 'not_found' ? { type: 'not_found' } : { type: 'flow_invalid', issues: created.issues };
+  // The version must be the draft the checks passed: one saved meanwhile (autosave) has not been checked.
+  const created = createVersion(deps.db, flowId, request.note, deps.now(), { author, reuseUnchanged: true, checkedRevision: flow.revision });
+  if (!created.ok) return versionRefusal(created);
   const outcomes = await goLive(deps, flowId, created.version.id, targets, application);
   return { type: 'published', version: created.version, created: created.created, numbers: outcomes };
+}
+
+function versionRefusal(refused: Exclude<CreateVersionResult, { ok: true }>): PublishOutcome {
+  switch (refused.reason) {
+    case 'not_found':
+      return { type: 'not_found' };
+    case 'invalid':
+      return { type: 'flow_invalid', issues: refused.issues };
+    case 'changed':
+      return { type: 'draft_changed', currentRevision: refused.currentRevision };
+    default:
+      return refused satisfies never;
+  }
 }
 
 async function report(

@@ -14,7 +14,8 @@ export const VERSION_NOTE_MAX = 500;
 export type CreateVersionResult =
   | { ok: true; version: VersionSummary; created: boolean }
   | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'invalid'; issues: Issue[] };
+  | { ok: false; reason: 'invalid'; issues: Issue[] }
+  | { ok: false; reason: 'changed'; currentRevision: number };
 
 export type CreateVersionOptions = {
   author?: VersionAuthor | null;
@@ -23,6 +24,11 @@ export type CreateVersionOptions = {
    * numbering a copy: a publish retried after a Vonage failure must not leave a trail of identical versions.
    */
   reuseUnchanged?: boolean;
+  /**
+   * The draft revision the caller checked (lint, scenarios): a draft saved since is refused rather than
+   * published unchecked.
+   */
+  checkedRevision?: number;
 };
 
 /**
@@ -36,6 +42,9 @@ export function createVersion(db: Db, flowId: string, note = '', now = new Date(
       const row = tx.select().from(flows).where(eq(flows.id, flowId)).get();
       if (!row) return { ok: false, reason: 'not_found' };
       const flow = toFlow(row);
+      if (options.checkedRevision !== undefined && flow.revision !== options.checkedRevision) {
+        return { ok: false, reason: 'changed', currentRevision: flow.revision };
+      }
       const issues = publishIssues(flow.document);
       if (issues.length > 0) return { ok: false, reason: 'invalid', issues };
       const lastRow = tx.select().from(flowVersions).where(eq(flowVersions.flowId, flowId)).orderBy(desc(flowVersions.number)).limit(1).get();

@@ -4,6 +4,7 @@ import { handleCreateFlow, handleDeleteFlow, handleUpdateFlow } from '@/lib/api/
 import { handleCreateVersion, handleListVersions } from '@/lib/api/versions-handlers';
 import { getRoutingRevision } from '@/lib/app-state';
 import type { FlowDocument } from '@/lib/flow/document';
+import { createVersion } from '@/lib/versions/create-version';
 import { getLatestVersion, getVersion } from '@/lib/versions/read';
 import type { Actor } from '@/lib/auth/actor';
 import { testActor } from '../helpers/auth';
@@ -90,6 +91,18 @@ describe('publishing', () => {
     await published(support.id);
     await published(support.id);
     expect(getRoutingRevision(db)).toBe(before + 2);
+  });
+
+  it('refuses to snapshot a draft saved after the revision its publisher checked', async () => {
+    const support = await createdFlow(greeting('Hello'));
+    await saveDraft(support.id, support.revision, greeting('Unchecked'));
+    expect(createVersion(db, support.id, '', new Date(), { checkedRevision: support.revision })).toEqual({
+      ok: false,
+      reason: 'changed',
+      currentRevision: support.revision + 1,
+    });
+    expect(getLatestVersion(db, support.id)).toBeNull();
+    expect(createVersion(db, support.id, '', new Date(), { checkedRevision: support.revision + 1 })).toMatchObject({ ok: true, created: true });
   });
 
   it('publishes despite warnings (an unconnected output is only a warning)', async () => {

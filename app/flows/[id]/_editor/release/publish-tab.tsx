@@ -87,6 +87,8 @@ export function PublishTab({ flush }: { flush: () => Promise<void> }) {
       setFailure(answer.problem);
       // The application changed since the report: show what must be confirmed now.
       if (answer.problem.confirmation && report) setReport({ ...report, confirmation: answer.problem.confirmation });
+      // The draft was saved while the checks ran: show the checks and changes of the draft as it is now.
+      if (answer.problem.code === 'stale_revision') void load(selected);
       return;
     }
     setPublished(answer.body);
