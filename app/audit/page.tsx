@@ -6,12 +6,13 @@ import page from '@/app/_shell/page.module.css';
 import type { AuditRow } from '@/db/accounts-schema';
 import { AUDIT_ACTION_IDS, AUDIT_ACTIONS, isAuditAction } from '@/lib/audit/actions';
 import { describeAudit } from '@/lib/audit/describe';
-import { AuditFilterSchema, listAudit, type AuditFilter } from '@/lib/audit/list';
+import { AuditFilterSchema, listAudit } from '@/lib/audit/list';
 import { listUsers } from '@/lib/auth/users';
 import { db } from '@/lib/db';
 import styles from './audit.module.css';
 import { LocalTime } from './local-time';
-import { singleParams, type SearchParams } from '@/app/_ui/search-params';
+import { IgnoredFilters } from '@/app/_ui/ignored-filters';
+import { readFilter, type SearchParams } from '@/app/_ui/search-params';
 import { FilterActions } from '@/app/_ui/filter-actions';
 
 export const dynamic = 'force-dynamic';
@@ -27,9 +28,7 @@ function Target({ entry }: { entry: AuditRow }) {
 /** Admins: who changed what and when, newest first, filtered by person, action and day (a plain GET form). */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageAuth('admin', '/audit');
-  const raw = await singleParams(searchParams);
-  const parsed = AuditFilterSchema.safeParse(raw);
-  const filter: AuditFilter = parsed.success ? parsed.data : AuditFilterSchema.parse({});
+  const { raw, filter, ignored } = await readFilter(AuditFilterSchema, searchParams);
   const entries = listAudit(db(), filter);
   const users = listUsers(db());
   const older = entries.length === filter.limit ? entries[entries.length - 1]?.id : undefined;
@@ -45,11 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <p className={page.subtitle}>Who signed in, changed a flow, published, moved a number or managed users, and when.</p>
           </div>
         </div>
-        {!parsed.success && (
-          <p role="alert" className={page.notice}>
-            Some filters were not understood and are ignored: {parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}
-          </p>
-        )}
+        <IgnoredFilters ignored={ignored} />
         <section className={page.panel} aria-label="Audit entries">
           <form className={styles.filters} method="get" action="/audit">
             <div>

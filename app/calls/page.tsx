@@ -4,13 +4,14 @@ import { requirePageAuth } from '@/app/_auth/require-page-auth';
 import { AppHeader } from '@/app/_shell/app-header';
 import page from '@/app/_shell/page.module.css';
 import { LocalTime } from '@/app/audit/local-time';
-import { CallFilterSchema, listCalls, type CallFilter } from '@/lib/calls/list';
+import { CallFilterSchema, listCalls } from '@/lib/calls/list';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { listFlows } from '@/lib/flows/read';
 import { CALL_STATUSES, formatDuration, outcomeLabel } from './call-format';
 import styles from './calls.module.css';
-import { singleParams, type SearchParams } from '@/app/_ui/search-params';
+import { IgnoredFilters } from '@/app/_ui/ignored-filters';
+import { readFilter, type SearchParams } from '@/app/_ui/search-params';
 import { FilterActions } from '@/app/_ui/filter-actions';
 
 export const dynamic = 'force-dynamic';
@@ -23,9 +24,7 @@ export const metadata: Metadata = { title: 'Calls · Switchboard' };
  */
 export default async function CallsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageAuth('viewer', '/calls');
-  const raw = await singleParams(searchParams);
-  const parsed = CallFilterSchema.safeParse(raw);
-  const filter: CallFilter = parsed.success ? parsed.data : CallFilterSchema.parse({});
+  const { raw, filter, ignored } = await readFilter(CallFilterSchema, searchParams);
   const { calls, nextCursor } = listCalls(db(), filter);
   const flows = listFlows(db());
   const { cursor: _cursor, ...filters } = raw;
@@ -41,11 +40,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
             <p className={page.subtitle}>Every call Switchboard answered, newest first. Open one to replay its path through the flow.</p>
           </div>
         </div>
-        {!parsed.success && (
-          <p role="alert" className={page.notice}>
-            Some filters were not understood and are ignored: {parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}
-          </p>
-        )}
+        <IgnoredFilters ignored={ignored} />
         <section className={page.panel} aria-label="Calls">
           <form className={styles.filters} method="get" action="/calls">
             <div>

@@ -11,7 +11,7 @@ import { listFlows } from '@/lib/flows/read';
 import { listRecordings, RecordingFilterSchema } from '@/lib/recordings/store';
 import { vonageConfigured } from '@/lib/settings/vonage-credentials';
 import styles from './voicemail.module.css';
-import { singleParams, type SearchParams } from '@/app/_ui/search-params';
+import { readFilter, type SearchParams } from '@/app/_ui/search-params';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Voicemail · Switchboard' };
@@ -23,9 +23,7 @@ export const metadata: Metadata = { title: 'Voicemail · Switchboard' };
  */
 export default async function VoicemailPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageAuth('viewer', '/voicemail');
-  const raw = await singleParams(searchParams);
-  const parsed = RecordingFilterSchema.safeParse(raw);
-  const filter = parsed.success ? parsed.data : RecordingFilterSchema.parse({});
+  const { raw, filter } = await readFilter(RecordingFilterSchema, searchParams);
   const { recordings, next } = listRecordings(db(), filter);
   const flows = listFlows(db());
   const playable = vonageConfigured(config());
