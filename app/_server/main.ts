@@ -10,6 +10,7 @@ import { createForwarder } from '@/lib/server/forward';
 import { serveVoice } from '@/lib/server/serve-voice';
 import { voiceHandlerFor } from '@/lib/server/voice-routes';
 import { voiceDeps } from '@/lib/voice/process-deps';
+import { handOffCheckpoints } from '@/lib/wal-checkpoint';
 import { WORKER_HOST, type FromWorker, type NextWorkerData, type ToWorker } from './thread-messages';
 
 /**
@@ -39,8 +40,24 @@ async function main(): Promise<void> {
     process.exit(stopping ? 0 : 1);
   });
   // The worker runs the migrations (instrumentation.ts); nothing here touches the database before it is ready.
-  const workerPort = await new Promise<number>((resolve) => worker.once('message', (message: FromWorker) => resolve(message.port)));
+  const workerPort = await new Promise<number>((resolve) =>
+    worker.once('message', (message: FromWorker) => {
+      if (message.type === 'ready') resolve(message.port);
+    }),
+  );
   const deps = voiceDeps();
+  // Checkpoints are the worker's: copying the WAL back on this thread held up every caller (wal-checkpoint.ts).
+  const checkpoints = handOffCheckpoints(deps.db, { fallbackMs: CHECKPOINT_FALLBACK_MS });
+  worker.on('message', (message: FromWorker) => {
+    switch (message.type) {
+      case 'ready':
+        return;
+      case 'wal-caught-up':
+        return checkpoints.finish();
+      default:
+        return message satisfies never;
+    }
+  });
   const post = (message: ToWorker) => worker.postMessage(message);
   forwardEvents(eventBus(), (events) => post({ type: 'events', events }));
   const next = createForwarder({ host: WORKER_HOST, port: workerPort });
@@ -64,12 +81,16 @@ async function main(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     next.close();
+    checkpoints.stop();
     // The worker closes Next and exits; its exit ends the process (above).
     post({ type: 'stop' });
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 }
+
+/** Without word from the worker for this long, this thread checkpoints itself rather than let the WAL grow. */
+const CHECKPOINT_FALLBACK_MS = 5000;
 
 main().catch((error: unknown) => {
   log.error('server.failed', { message: errorMessage(error) });

@@ -8,6 +8,7 @@ import { db } from '@/lib/db';
 import { eventBus } from '@/lib/events/bus';
 import { errorMessage, log } from '@/lib/log';
 import { adoptPeerStamp } from '@/lib/net/peer';
+import { startBackfill } from '@/lib/wal-checkpoint';
 import { WORKER_HOST, type FromWorker, type NextWorkerData, type ToWorker } from './thread-messages';
 
 /**
@@ -29,6 +30,8 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
   // Next logs a failed instrumentation.ts and serves on; without a migrated database nothing may serve, and the
   // main thread opens its own connection only after this thread says it is ready.
   db();
+  // The main thread writes the webhooks but leaves their checkpoints to this thread (lib/wal-checkpoint.ts).
+  startBackfill(db(), { intervalMs: BACKFILL_INTERVAL_MS, minFrames: BACKFILL_MIN_FRAMES, onCaughtUp: () => port.postMessage({ type: 'wal-caught-up' } satisfies FromWorker) });
   const handler = app.getRequestHandler();
   const server = http.createServer((req, res) => void handler(req, res));
   // Its only client is the main thread's pool of kept-alive connections: closing one while idle could race a
@@ -70,6 +73,10 @@ function yieldToWebhooks(): void {
   }
 }
 const WORKER_NICENESS = 10;
+// Often enough that the main thread's finishing pass has only a few milliseconds of commits left to copy.
+const BACKFILL_INTERVAL_MS = 50;
+// Twice SQLite's own automatic checkpoint threshold: each finish on the main thread is worth its while.
+const BACKFILL_MIN_FRAMES = 2000;
 
 if (!parentPort) throw new Error('next-worker.ts runs as the server\'s worker thread (app/_server/main.ts), not on its own');
 start(parentPort).catch((error: unknown) => {

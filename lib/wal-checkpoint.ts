@@ -1,0 +1,81 @@
+import type { Db } from '@/db/client';
+
+/**
+ * WAL checkpoints away from the thread that answers callers.
+ *
+ * SQLite's automatic checkpoint runs on the connection whose commit takes the WAL past 1000 pages: on the
+ * production server, the webhook thread. Copying those pages into the database file and syncing it cost
+ * about a sixth of that thread's time under load, and every answer queued behind it. So the server turns it
+ * off there (`handOffCheckpoints`) and another thread's connection copies the WAL back (`startBackfill`)
+ * while the webhooks keep committing.
+ *
+ * A WAL only starts over when a writer begins while all of it is already in the database file. With the
+ * webhooks committing non-stop, that is never true after the other thread's pass, so once a pass has caught
+ * up, the webhook thread finishes the job (`finish`): just the pages committed since are left to copy, and its
+ * next transaction rewinds the WAL. Durability is unchanged: a commit is durable once it is in the WAL.
+ */
+
+/** How far the WAL is copied back: `frames` pages in it, `copied` of them already in the database file. */
+export type WalProgress = { frames: number; copied: number };
+
+/** One passive checkpoint: copies what it can without waiting for, or blocking, readers and the writer. */
+export function checkpoint(db: Db): WalProgress {
+  const [row] = db.$client.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+  return { frames: row.log, copied: row.checkpointed };
+}
+
+export type BackfillOptions = {
+  intervalMs: number;
+  /** Below this many WAL pages, a caught-up pass is not worth a message: the WAL is small either way. */
+  minFrames: number;
+  /** A pass copied everything there was: the writer may finish (see `handOffCheckpoints`). */
+  onCaughtUp: () => void;
+};
+
+/** Runs passive checkpoints every `intervalMs` on this connection (another thread's). Returns the stop. */
+export function startBackfill(db: Db, options: BackfillOptions): () => void {
+  let reported = -1;
+  const timer = setInterval(() => {
+    const progress = checkpoint(db);
+    // Told once per WAL state: an idle writer that has not rewound yet is not told again and again.
+    if (progress.frames >= options.minFrames && progress.copied === progress.frames && progress.frames !== reported) {
+      reported = progress.frames;
+      options.onCaughtUp();
+    }
+  }, options.intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+export type CheckpointHandoff = {
+  /** Finishes a checkpoint another thread has caught up on; skipped while a transaction is open here. */
+  finish: () => void;
+  stop: () => void;
+};
+
+/**
+ * Turns the automatic checkpoint off on this (the writing) connection. If no finish came for `fallbackMs`
+ * (the other thread is stuck, or gone), this connection checkpoints itself, as SQLite would have: a late
+ * checkpoint must never become a WAL that grows without end.
+ */
+export function handOffCheckpoints(db: Db, options: { fallbackMs: number }): CheckpointHandoff {
+  db.$client.pragma('wal_autocheckpoint = 0');
+  let finishedAt = Date.now();
+  const finish = () => {
+    // A checkpoint cannot run inside a transaction; the next caught-up pass asks again.
+    if (db.$client.inTransaction) return;
+    checkpoint(db);
+    finishedAt = Date.now();
+  };
+  const timer = setInterval(() => {
+    if (Date.now() - finishedAt >= options.fallbackMs) finish();
+  }, options.fallbackMs);
+  timer.unref();
+  return {
+    finish,
+    stop: () => {
+      clearInterval(timer);
+      db.$client.pragma('wal_autocheckpoint = 1000');
+    },
+  };
+}
