@@ -2,7 +2,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { config } from '@/lib/config';
-import { forwardEvents } from '@/lib/events/bridge';
+import { forwardEventIds } from '@/lib/events/bridge';
 import { eventBus } from '@/lib/events/bus';
 import { errorMessage, log } from '@/lib/log';
 import { installPeerStamp, peerSecret } from '@/lib/net/peer';
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     }
   });
   const post = (message: ToWorker) => worker.postMessage(message);
-  forwardEvents(eventBus(), (events) => post({ type: 'events', events }));
+  forwardEventIds(eventBus(), (ids) => post({ type: 'events', ids }));
   const next = createForwarder({ host: WORKER_HOST, port: workerPort });
 
   const server = http.createServer((req, res) => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
+import { publishEventIds } from '@/lib/events/bridge';
 import { eventBus } from '@/lib/events/bus';
 import { errorMessage, log } from '@/lib/log';
 import { adoptPeerStamp } from '@/lib/net/peer';
@@ -41,8 +42,7 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
   port.on('message', (message: ToWorker) => {
     switch (message.type) {
       case 'events':
-        eventBus().publish(message.events);
-        return;
+        return publishEventIds(db(), eventBus(), message.ids);
       case 'stop':
         server.close();
         server.closeAllConnections();

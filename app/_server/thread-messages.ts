@@ -1,10 +1,8 @@
-import type { WebhookEventRow } from '@/db/schema';
-
 /** What the main thread hands the Next worker when it starts it. */
 export type NextWorkerData = { peerSecret: string };
 
-/** Main thread → Next worker: committed webhook events for its live streams, or the order to shut down. */
-export type ToWorker = { type: 'events'; events: WebhookEventRow[] } | { type: 'stop' };
+/** Main thread → Next worker: the ids of committed webhook events for its live streams, or the order to shut down. */
+export type ToWorker = { type: 'events'; ids: number[] } | { type: 'stop' };
 
 /**
  * Next worker → main thread: it has migrated the database and listens on `port` (loopback only); or its

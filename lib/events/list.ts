@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { webhookEvents, type CallRow, type WebhookEventRow } from '@/db/schema';
@@ -43,6 +43,21 @@ export function eventsAfter(db: Db, afterId: number, filter: Pick<EventFilter, '
     .orderBy(asc(webhookEvents.id))
     .limit(limit)
     .all();
+}
+
+/** The events with these ids, oldest first (ids the server's main thread committed; lib/events/bridge.ts). */
+export function eventsByIds(db: Db, ids: readonly number[]): WebhookEventRow[] {
+  if (ids.length === 0) return [];
+  // One rowid range rather than a bound parameter per id, which a busy turn could push past SQLite's limit.
+  const wanted = new Set(ids);
+  const [first, last] = ids.reduce(([low, high], id) => [Math.min(low, id), Math.max(high, id)], [Infinity, -Infinity]);
+  const rows = db
+    .select()
+    .from(webhookEvents)
+    .where(and(gte(webhookEvents.id, first), lte(webhookEvents.id, last)))
+    .orderBy(asc(webhookEvents.id))
+    .all();
+  return rows.filter((row) => wanted.has(row.id));
 }
 
 /**
