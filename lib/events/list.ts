@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, or, type SQL 
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { webhookEvents, type CallRow, type WebhookEventRow } from '@/db/schema';
+import { expandEvents, firstIdOf } from './trace-row';
 
 export const EVENT_PAGE_SIZE = 100;
 /** A call's story longer than this is cut (a looping flow); the newest events are what was cut. */
@@ -30,19 +31,41 @@ export function eventsQuery(db: Db, filter: EventFilter) {
   return db.select().from(webhookEvents).where(and(...conditions)).orderBy(desc(webhookEvents.id)).limit(filter.limit);
 }
 
+/**
+ * Newest first, a page of events (a trace row is its steps). Paging back `before` an id that falls inside a
+ * trace's block of ids, that trace's earlier steps come first: its row's own id is past the cursor.
+ */
 export function listEvents(db: Db, filter: EventFilter): WebhookEventRow[] {
-  return eventsQuery(db, filter).all();
+  const straddling = filter.before ? rowSpanning(db, filter.before - 1, filter) : null;
+  const events = expandEvents(straddling ? [straddling, ...eventsQuery(db, filter).all()] : eventsQuery(db, filter).all());
+  return events
+    .filter((event) => !filter.before || event.id < filter.before)
+    .sort((a, b) => b.id - a.id)
+    .slice(0, filter.limit);
+}
+
+/** The trace row whose block holds `id` while its own id is past it, if it matches the filter. */
+function rowSpanning(db: Db, id: number, filter: Pick<EventFilter, 'flowId' | 'callUuid'>): WebhookEventRow | null {
+  // Blocks never overlap: only the first row after `id` can hold it.
+  const next = db.select().from(webhookEvents).where(gt(webhookEvents.id, id)).orderBy(asc(webhookEvents.id)).limit(1).get();
+  if (!next || firstIdOf(next) > id) return null;
+  const matches = (!filter.flowId || next.flowId === filter.flowId) && (!filter.callUuid || next.callUuid === filter.callUuid);
+  return matches ? next : null;
 }
 
 /** Events stored after `afterId`, oldest first: what a reconnecting stream missed. */
 export function eventsAfter(db: Db, afterId: number, filter: Pick<EventFilter, 'flowId' | 'callUuid'>, limit: number): WebhookEventRow[] {
-  return db
+  const rows = db
     .select()
     .from(webhookEvents)
     .where(and(gt(webhookEvents.id, afterId), ...filterConditions(filter)))
     .orderBy(asc(webhookEvents.id))
     .limit(limit)
     .all();
+  // Every row yields an event past `afterId` (a row's own id is its block's last), so `limit` rows are enough.
+  return expandEvents(rows)
+    .filter((event) => event.id > afterId)
+    .slice(0, limit);
 }
 
 /** The events with these ids, oldest first (ids the server's main thread committed; lib/events/bridge.ts). */
@@ -51,13 +74,15 @@ export function eventsByIds(db: Db, ids: readonly number[]): WebhookEventRow[] {
   // One rowid range rather than a bound parameter per id, which a busy turn could push past SQLite's limit.
   const wanted = new Set(ids);
   const [first, last] = ids.reduce(([low, high], id) => [Math.min(low, id), Math.max(high, id)], [Infinity, -Infinity]);
+  // The last id named may be a step inside a trace's block: that row's own id is further on (by less than a block).
+  const spanning = rowSpanning(db, last, {});
   const rows = db
     .select()
     .from(webhookEvents)
     .where(and(gte(webhookEvents.id, first), lte(webhookEvents.id, last)))
     .orderBy(asc(webhookEvents.id))
     .all();
-  return rows.filter((row) => wanted.has(row.id));
+  return expandEvents(spanning ? [...rows, spanning] : rows).filter((event) => wanted.has(event.id));
 }
 
 /**
@@ -73,7 +98,7 @@ export function eventsOfCall(db: Db, call: Pick<CallRow, 'uuid' | 'conversationU
     .where(and(eq(webhookEvents.callUuid, call.uuid), isNotNull(webhookEvents.conversationUuid)))
     .all();
   for (const row of seen) if (row.conversationUuid) conversations.add(row.conversationUuid);
-  return callEventsQuery(db, call.uuid, [...conversations]).all();
+  return expandEvents(callEventsQuery(db, call.uuid, [...conversations]).all()).slice(0, CALL_EVENTS_LIMIT);
 }
 
 /** The story query: both keys are indexed, so SQLite reads the two index ranges and merges them. */

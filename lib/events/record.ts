@@ -4,6 +4,7 @@ import { applyCallEffect } from '@/lib/calls/facts';
 import { afterCommit } from '@/lib/group-commit';
 import { preparedFor } from '@/lib/prepared';
 import { eventBus, type EventBus } from './bus';
+import { expandEvent } from './trace-row';
 import { correlate, type Correlation } from './correlate';
 import type { EventInput } from './types';
 
@@ -22,7 +23,7 @@ export function recordEvents(deps: RecordDeps, inputs: readonly EventInput[]): R
   const { db } = deps;
   const now = deps.now();
   const results = needsSavepoint(db, inputs) ? storeAll(db)(inputs, now) : [storeEvent(db, inputs[0], now)];
-  const stored = results.flatMap((result) => (result.row ? [result.row] : []));
+  const stored = results.flatMap((result) => (result.row ? expandEvent(result.row) : []));
   if (stored.length > 0) {
     const bus = deps.bus ?? eventBus();
     afterCommit(db, () => bus.publish(stored));
@@ -57,11 +58,24 @@ const storeAll = preparedFor((db) =>
 /** Correlations already made in one transaction, by the call uuid the sender named (a call's trace steps). */
 export type CorrelationMemo = Map<string, Correlation>;
 
-const INSERT_EVENT = `INSERT INTO webhook_events (source, type, call_uuid, leg_uuid, conversation_uuid, flow_id, node_id, status,
-  simulated, dedupe_key, payload, parsed_ok, problem, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (dedupe_key) DO NOTHING`;
+const EVENT_COLUMNS = `source, type, call_uuid, leg_uuid, conversation_uuid, flow_id, node_id, status, simulated, dedupe_key, payload,
+  parsed_ok, problem, received_at`;
+const EVENT_VALUES = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
 // Prepared once per database: every webhook appends events, and building the statement cost more than running it.
-const insertEvent = preparedFor((db) => db.$client.prepare<unknown[]>(INSERT_EVENT));
+const insertEvent = preparedFor((db) =>
+  db.$client.prepare<unknown[]>(`INSERT INTO webhook_events (${EVENT_COLUMNS}) VALUES (${EVENT_VALUES}) ON CONFLICT (dedupe_key) DO NOTHING`),
+);
+/**
+ * A row spanning several event ids (a trace, trace-row.ts) takes the last of them: AUTOINCREMENT never hands
+ * out an id at or below the largest one it handed out, so the ones skipped stay the trace's steps'.
+ */
+const insertSpanned = preparedFor((db) =>
+  db.$client.prepare<unknown[]>(
+    `INSERT INTO webhook_events (id, ${EVENT_COLUMNS})
+     VALUES (coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'webhook_events'), 0) + ?, ${EVENT_VALUES})
+     ON CONFLICT (dedupe_key) DO NOTHING`,
+  ),
+);
 
 /** Stores one event (unless its dedupe key is already stored) and applies its effect; call inside a transaction. */
 export function storeEvent(db: Db, input: EventInput, now: Date, memo: CorrelationMemo = new Map()): Recorded {
@@ -86,10 +100,12 @@ export function storeEvent(db: Db, input: EventInput, now: Date, memo: Correlati
     problem: input.problem,
     receivedAt: now,
   };
-  const inserted = insertEvent(db).run(
+  const span = input.span ?? 1;
+  const values = [
     row.source, row.type, row.callUuid, row.legUuid, row.conversationUuid, row.flowId, row.nodeId, row.status,
     row.simulated ? 1 : 0, row.dedupeKey, row.payload, row.parsedOk ? 1 : 0, row.problem, now.getTime(),
-  );
+  ];
+  const inserted = span > 1 ? insertSpanned(db).run(span, ...values) : insertEvent(db).run(...values);
   // No change: the dedupe key was already stored (a retried delivery).
   if (inserted.changes === 0) return { stored: false, row: null };
   if (call && input.effect) applyCallEffect(db, call.uuid, input.effect, now);

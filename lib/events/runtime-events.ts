@@ -1,67 +1,51 @@
 import type { TraceStep } from '@/lib/runtime/engine';
 import { NO_SECRETS, redactStep, type Secrets } from './redact';
-import type { EventInput } from './types';
+import { TRACE_TYPE, tracePayload } from './trace-row';
+import type { CallEffect, EventInput } from './types';
 
 /** The call and the webhook answer a trace belongs to; `key` is unique per answer (its continuation key). */
 export type TraceContext = { callUuid: string; conversationUuid: string | null; key: string; secrets?: Secrets };
 
 /**
- * The runtime's steps for one webhook answer as event-log entries, in order: node entered, branch taken
- * with the value that decided it, variables set, HTTP requests (URL, status, duration), waits, ends, notes
- * and errors. Keyed by the answer and the step's position, so an answer recorded twice (two deliveries
- * racing) is stored once. `answered` says whether the webhook answered with an NCCO (not an empty 200):
- * only then did the call move, and the wait it ends in (if any) is where the call now waits.
+ * The runtime's steps for one webhook answer as one event-log entry (trace-row.ts), read back as an event
+ * per step: node entered, branch taken with the value that decided it, variables set, HTTP requests (URL,
+ * status, duration), waits, ends, notes and errors. Keyed by the answer, so an answer recorded twice (two
+ * deliveries racing) is stored once. `answered` says whether the webhook answered with an NCCO (not an empty
+ * 200): only then did the call move, and the wait it ends in (if any) is where the call now waits.
  */
 export function traceEvents(trace: readonly TraceStep[], context: TraceContext, answered: boolean): EventInput[] {
+  if (trace.length === 0) return [];
   const secrets = context.secrets ?? NO_SECRETS;
-  const kinds = new Map(trace.flatMap((step) => (step.type === 'enter' ? [[step.nodeId, step.kind] as const] : [])));
-  const inputs = trace.map((raw, index): EventInput => {
-    const step = redactStep(raw, secrets);
-    return {
+  const steps = trace.map((step) => redactStep(step, secrets));
+  const last = steps[steps.length - 1];
+  return [
+    {
       source: 'runtime',
-      type: `runtime:${step.type}`,
+      type: TRACE_TYPE,
       callUuid: context.callUuid,
       conversationUuid: context.conversationUuid,
-      nodeId: step.nodeId,
-      status: statusOf(step),
-      dedupeKey: `runtime:${context.key}:${index}`,
-      payload: JSON.stringify(step),
+      nodeId: last.nodeId,
+      status: null,
+      dedupeKey: `runtime:${context.key}`,
+      payload: tracePayload(steps),
       parsedOk: true,
-      problem: step.type === 'error' ? step.message : null,
-      effect: step.type === 'error' ? { type: 'failed', reason: step.message } : undefined,
-    };
-  });
-  const last = inputs.at(-1);
-  // An error step's failure is its effect; a webhook that failed served the apology and moved nothing.
-  if (answered && last && !last.effect) {
-    const wait = trace.find((step) => step.type === 'wait');
-    last.effect = { type: 'waiting', nodeId: wait?.nodeId ?? null, kind: wait ? (kinds.get(wait.nodeId) ?? null) : null };
-  }
-  return inputs;
+      problem: last.type === 'error' ? last.message : null,
+      span: steps.length,
+      effect: effectOf(trace, last, answered),
+    },
+  ];
 }
 
-/** A short machine-readable detail per step: the kind entered, the handle taken, the HTTP status. */
-function statusOf(step: TraceStep): string | null {
-  switch (step.type) {
-    case 'enter':
-      return step.kind;
-    case 'decision':
-      return step.handle;
-    case 'http':
-      return step.status === null ? (step.failure ?? 'failed') : String(step.status);
-    case 'end':
-      return step.reason;
-    case 'error':
-      return step.code;
-    case 'vars':
-    case 'defer':
-    case 'goto':
-    case 'wait':
-    case 'note':
-      return null;
-    default:
-      return step satisfies never;
-  }
+/**
+ * What the trace established about the call. A runtime error ends the trace (the engine stops there) and
+ * fails the call; a webhook that failed served the apology and moved nothing.
+ */
+function effectOf(trace: readonly TraceStep[], last: TraceStep, answered: boolean): CallEffect | undefined {
+  if (last.type === 'error') return { type: 'failed', reason: last.message };
+  if (!answered) return undefined;
+  const kinds = new Map(trace.flatMap((step) => (step.type === 'enter' ? [[step.nodeId, step.kind] as const] : [])));
+  const wait = trace.find((step) => step.type === 'wait');
+  return { type: 'waiting', nodeId: wait?.nodeId ?? null, kind: wait ? (kinds.get(wait.nodeId) ?? null) : null };
 }
 
 export type ApologyContext = {

@@ -37,6 +37,8 @@ export type EventInput = {
   /** The number that was called: routes events that arrive before the answer webhook to the number's flow. */
   calledNumber?: string | null;
   effect?: CallEffect;
+  /** How many event ids the row takes: a trace row takes one per step (lib/events/trace-row.ts). */
+  span?: number;
 };
 
 /** Statuses after which a leg is over (reference.md §3). */

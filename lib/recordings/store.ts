@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { calls, flows, recordings, webhookEvents, type RecordingRow } from '@/db/schema';
+import { expandEvents, TRACE_TYPE } from '@/lib/events/trace-row';
 import { dateOrNull } from '@/lib/events/voice-input';
 import type { RecordingEvent } from '@/lib/events/voice-shapes';
 
@@ -45,16 +46,17 @@ export function saveRecording(db: Db, event: RecordingEvent, owner: RecordingOwn
   );
 }
 
-/** The Record node the call last entered, from its runtime steps. */
+/** The Record node the call last entered, from its runtime steps (stored one trace row per webhook answer). */
 function recordNodeOf(db: Db, callUuid: string): string | null {
-  const row = db
-    .select({ nodeId: webhookEvents.nodeId })
+  const rows = db
+    .select()
     .from(webhookEvents)
-    .where(and(eq(webhookEvents.callUuid, callUuid), eq(webhookEvents.type, 'runtime:enter'), eq(webhookEvents.status, 'record')))
-    .orderBy(desc(webhookEvents.id))
-    .limit(1)
-    .get();
-  return row?.nodeId ?? null;
+    // 'runtime:enter' rows are steps stored before traces were kept as one row each.
+    .where(and(eq(webhookEvents.callUuid, callUuid), inArray(webhookEvents.type, [TRACE_TYPE, 'runtime:enter'])))
+    .orderBy(asc(webhookEvents.id))
+    .all();
+  const entered = expandEvents(rows).filter((event) => event.type === 'runtime:enter' && event.status === 'record');
+  return entered.at(-1)?.nodeId ?? null;
 }
 
 /** Attaches a transcript (its text, or where to fetch it) to a filed recording; false when there is none. */

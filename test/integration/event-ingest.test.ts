@@ -2,6 +2,7 @@ import { asc } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { webhookEvents, type WebhookEventRow } from '@/db/schema';
+import { expandEvents } from '@/lib/events/trace-row';
 import { handleGetCall, type CallDetailBody } from '@/lib/api/calls-handlers';
 import { eventBus } from '@/lib/events/bus';
 import { recordEvents } from '@/lib/events/record';
@@ -28,7 +29,8 @@ beforeEach(() => {
   deps = voiceDeps(db);
 });
 
-const events = (): WebhookEventRow[] => db.select().from(webhookEvents).orderBy(asc(webhookEvents.id)).all();
+/** The stored events as readers get them: a trace row as its steps (lib/events/trace-row.ts). */
+const events = (): WebhookEventRow[] => expandEvents(db.select().from(webhookEvents).orderBy(asc(webhookEvents.id)).all());
 const postEvent = (body: unknown) => handleEvent(webhookPost('/api/voice/event', body), deps);
 const postRtc = (body: unknown) => handleRtcEvent(webhookPost('/api/voice/rtc-event', body), deps);
 const json = (relative: string): unknown => JSON.parse(vonageExample(relative));

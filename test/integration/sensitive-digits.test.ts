@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { webhookEvents } from '@/db/schema';
+import { expandEvents } from '@/lib/events/trace-row';
 import { handleGetCall, type CallDetailBody } from '@/lib/api/calls-handlers';
 import { handleListEvents } from '@/lib/api/events-handlers';
 import { eventBus } from '@/lib/events/bus';
@@ -57,8 +58,9 @@ async function typePin(number: string, uuid: string): Promise<string> {
   return uuid;
 }
 
+/** The call's stored events as readers get them (a trace row as its steps), as text. */
 const storedText = (uuid: string) =>
-  db.select().from(webhookEvents).all().filter((e) => e.callUuid === uuid).map((e) => `${e.type} ${e.payload} ${e.problem ?? ''}`).join('\n');
+  expandEvents(db.select().from(webhookEvents).all()).filter((e) => e.callUuid === uuid).map((e) => `${e.type} ${e.payload} ${e.problem ?? ''}`).join('\n');
 
 beforeEach(() => {
   db = createTestDb();
