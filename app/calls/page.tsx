@@ -13,6 +13,7 @@ import styles from './calls.module.css';
 import { IgnoredFilters } from '@/app/_ui/ignored-filters';
 import { readFilter, type SearchParams } from '@/app/_ui/search-params';
 import { FilterActions } from '@/app/_ui/filter-actions';
+import { FlowFilter } from '@/app/_ui/flow-filter';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Calls · Switchboard' };
@@ -47,17 +48,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
               <label htmlFor="calls-number">Number</label>
               <input id="calls-number" type="search" name="number" defaultValue={filter.number ?? ''} placeholder="Any part of a number" data-testid="calls-number" />
             </div>
-            <div>
-              <label htmlFor="calls-flow">Flow</label>
-              <select id="calls-flow" name="flowId" defaultValue={filter.flowId ?? ''}>
-                <option value="">Any flow</option>
-                {flows.map((flow) => (
-                  <option key={flow.id} value={flow.id}>
-                    {flow.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FlowFilter id="calls-flow" flows={flows} value={filter.flowId} />
             <div>
               <label htmlFor="calls-status">Status</label>
               <select id="calls-status" name="status" defaultValue={filter.status ?? ''}>

@@ -12,6 +12,7 @@ import { listRecordings, RecordingFilterSchema } from '@/lib/recordings/store';
 import { vonageConfigured } from '@/lib/settings/vonage-credentials';
 import styles from './voicemail.module.css';
 import { readFilter, type SearchParams } from '@/app/_ui/search-params';
+import { FlowFilter } from '@/app/_ui/flow-filter';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Voicemail · Switchboard' };
@@ -45,17 +46,7 @@ export default async function VoicemailPage({ searchParams }: { searchParams: Pr
         )}
         <section className={page.panel} aria-label="Voicemail">
           <form className={styles.filters} method="get" action="/voicemail">
-            <div>
-              <label htmlFor="voicemail-flow">Flow</label>
-              <select id="voicemail-flow" name="flowId" defaultValue={filter.flowId ?? ''}>
-                <option value="">Any flow</option>
-                {flows.map((flow) => (
-                  <option key={flow.id} value={flow.id}>
-                    {flow.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FlowFilter id="voicemail-flow" flows={flows} value={filter.flowId} />
             <button type="submit">Filter</button>
           </form>
           {recordings.length === 0 ? (
