@@ -119,8 +119,9 @@ export const calls = sqliteTable(
     /** Why the call failed (an apology served, a failed leg status); null when it did not. */
     failure: text('failure'),
     /**
-     * The call's row in the `calls_numbers` FTS5 trigram index (partial number search), set by a trigger.
-     * Not calls' own rowid: SQLite may renumber that on VACUUM for a table whose key is text.
+     * The call's row in the `calls_numbers` FTS5 trigram index (partial number search), given by the insert
+     * (lib/calls/store.ts) and indexed at its commit (lib/calls/search-index.ts). Not calls' own rowid: SQLite
+     * may renumber that on VACUUM for a table whose key is text.
      */
     searchId: integer('search_id'),
   },

@@ -2,7 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { calls, continuations, type CallRow, type NewCallRow } from '@/db/schema';
 import { NccoSchema, type Ncco } from '@/lib/ncco';
+import { atomic } from '@/lib/atomic';
 import { preparedFor } from '@/lib/prepared';
+import { indexCallNumbers } from './search-index';
 
 /*
  * Storage for live calls: rows only, no call logic. Vonage retries any webhook it did not see answered in
@@ -18,8 +20,10 @@ export type NewCall = Pick<
 
 // Prepared once per database: each answer starts a call and each webhook answer saves its state.
 const INSERT_CALL = `INSERT INTO calls (uuid, conversation_uuid, "from", "to", number, flow_id, version_id, draft_snapshot_id, state,
-  status, started_at, updated_at, simulated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING`;
-const insertCall = preparedFor((db) => db.$client.prepare(INSERT_CALL));
+  status, started_at, updated_at, simulated, search_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING`;
+const insertCall = preparedFor((db) => db.$client.prepare<unknown[]>(INSERT_CALL));
+// The next search id after the largest stored: one step down the search_id index.
+const nextSearchId = preparedFor((db) => db.$client.prepare<[], number>('SELECT coalesce(max(search_id), 0) + 1 FROM calls').pluck());
 const callByUuid = preparedFor((db) => db.select().from(calls).where(eq(calls.uuid, sql.placeholder('uuid'))).prepare());
 const updateState = preparedFor((db) => db.$client.prepare('UPDATE calls SET state = ?, status = coalesce(?, status), updated_at = ? WHERE uuid = ?'));
 const continuationByHash = preparedFor((db) =>
@@ -36,7 +40,6 @@ const jsonText = (value: unknown) => (value === undefined || value === null ? nu
 /** Starts a call; if its uuid is already stored (a retried answer webhook), returns that row unchanged. */
 export function createCall(db: Db, call: NewCall, now = new Date()): CallRow {
   startCall(db, call, now);
-  // Read back rather than RETURNING: an insert trigger fills in the search index id after the insert.
   return mustGetCall(db, call.uuid);
 }
 
@@ -46,13 +49,24 @@ export function createCall(db: Db, call: NewCall, now = new Date()): CallRow {
  * webhook needs only the stored state, which it built itself whenever the insert lands.
  */
 export function startCall(db: Db, call: NewCall, now = new Date()): boolean {
-  return (
-    insertCall(db).run(
-      call.uuid, call.conversationUuid, call.from, call.to, call.number, call.flowId ?? null, call.versionId ?? null,
-      call.draftSnapshotId ?? null, jsonText(call.state), call.status, now.getTime(), now.getTime(), call.simulated ? 1 : 0,
-    ).changes > 0
-  );
+  return insertAndIndex(db, call, now);
 }
+
+/**
+ * The id is read, then written, in one transaction (so no other writer takes it in between). Not as
+ * `RETURNING` from the insert: SQLite runs RETURNING as a trigger, and a statement with a trigger copies
+ * every page it touches to a statement journal first (the call's row and its eight indexes).
+ */
+const insertAndIndex = atomic((db: Db, call: NewCall, now: Date): boolean => {
+  const searchId = nextSearchId(db).get()!;
+  const inserted = insertCall(db).run(
+    call.uuid, call.conversationUuid, call.from, call.to, call.number, call.flowId ?? null, call.versionId ?? null,
+    call.draftSnapshotId ?? null, jsonText(call.state), call.status, now.getTime(), now.getTime(), call.simulated ? 1 : 0, searchId,
+  );
+  if (inserted.changes === 0) return false;
+  indexCallNumbers(db, searchId, call.from, call.to);
+  return true;
+});
 
 export function getCall(db: Db, uuid: string): CallRow | null {
   return callByUuid(db).get({ uuid }) ?? null;
@@ -93,20 +107,17 @@ export function saveContinuation(
 }
 
 /**
- * Stores the state a webhook answer left its call in and the answer itself, in one transaction (a savepoint
- * inside the caller's transaction or group); returns whichever answer is stored, as saveContinuation does.
+ * Stores the state a webhook answer left its call in and the answer itself, atomically (lib/atomic.ts);
+ * returns whichever answer is stored, as saveContinuation does.
  */
 export function saveAnswer(db: Db, callUuid: string, state: unknown, tokenHash: string, response: Ncco | null, now = new Date()): StoredContinuation {
-  return saveAnswerTransaction(db)(db, callUuid, state, tokenHash, response, now);
+  return saveStateAndAnswer(db, callUuid, state, tokenHash, response, now);
 }
 
-// Made once per database: a query builder's transaction costs a wrapper and three unprepared statements per call.
-const saveAnswerTransaction = preparedFor((db) =>
-  db.$client.transaction((db: Db, callUuid: string, state: unknown, tokenHash: string, response: Ncco | null, now: Date) => {
-    saveCallState(db, callUuid, state, undefined, now);
-    return saveContinuation(db, tokenHash, callUuid, response, now);
-  }),
-);
+const saveStateAndAnswer = atomic((db: Db, callUuid: string, state: unknown, tokenHash: string, response: Ncco | null, now: Date) => {
+  saveCallState(db, callUuid, state, undefined, now);
+  return saveContinuation(db, tokenHash, callUuid, response, now);
+});
 
 function mustGetCall(db: Db, uuid: string): CallRow {
   const call = getCall(db, uuid);

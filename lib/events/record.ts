@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import type { WebhookEventRow } from '@/db/schema';
 import { applyCallEffect } from '@/lib/calls/facts';
+import { atomic } from '@/lib/atomic';
 import { afterCommit } from '@/lib/group-commit';
 import { preparedFor } from '@/lib/prepared';
 import { eventBus, type EventBus } from './bus';
@@ -21,8 +22,7 @@ export type Recorded = { stored: boolean; row: WebhookEventRow | null };
  */
 export function recordEvents(deps: RecordDeps, inputs: readonly EventInput[]): Recorded[] {
   const { db } = deps;
-  const now = deps.now();
-  const results = needsSavepoint(db, inputs) ? storeAll(db)(inputs, now) : [storeEvent(db, inputs[0], now)];
+  const results = storeAll(db, inputs, deps.now());
   const stored = results.flatMap((result) => (result.row ? expandEvent(result.row) : []));
   if (stored.length > 0) {
     const bus = deps.bus ?? eventBus();
@@ -36,24 +36,13 @@ export function recordEvent(deps: RecordDeps, input: EventInput): Recorded {
 }
 
 /**
- * One event without an effect is one INSERT, atomic on its own: inside the caller's transaction or group it
- * needs no savepoint of its own (a webhook's answer request, a plain call event). Outside one, the
- * transaction keeps its correlating reads and its insert together.
+ * The events of one call to recordEvents, atomically (lib/atomic.ts): their correlating reads, inserts and
+ * effects on the call together.
  */
-function needsSavepoint(db: Db, inputs: readonly EventInput[]): boolean {
-  return inputs.length !== 1 || inputs[0].effect !== undefined || !db.$client.inTransaction;
-}
-
-/**
- * The events of one call to recordEvents in one transaction (a savepoint inside the caller's transaction or
- * group). Made once per database: every webhook records events, several times.
- */
-const storeAll = preparedFor((db) =>
-  db.$client.transaction((inputs: readonly EventInput[], now: Date): Recorded[] => {
-    const memo: CorrelationMemo = new Map();
-    return inputs.map((input) => storeEvent(db, input, now, memo));
-  }),
-);
+const storeAll = atomic((db: Db, inputs: readonly EventInput[], now: Date): Recorded[] => {
+  const memo: CorrelationMemo = new Map();
+  return inputs.map((input) => storeEvent(db, input, now, memo));
+});
 
 /** Correlations already made in one transaction, by the call uuid the sender named (a call's trace steps). */
 export type CorrelationMemo = Map<string, Correlation>;

@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { handleListCalls, type CallListBody } from '@/lib/api/calls-handlers';
 import { CallFilterSchema, callsQuery, listCalls, type CallFilter } from '@/lib/calls/list';
+import { indexCallNumbers } from '@/lib/calls/search-index';
 import { callEventsQuery, eventsQuery } from '@/lib/events/list';
 import { createFlow } from '@/lib/flows/write';
 import { createTestDb } from '../helpers/db';
@@ -19,16 +20,17 @@ type SeedCall = { uuid: string; from: string; to: string; flowId: string | null;
 /** Inserts calls (and `eventsPerCall` events each) with prepared statements in one transaction. */
 function seed(db: Db, list: SeedCall[], eventsPerCall = 0): void {
   const insertCall = db.$client.prepare(
-    `INSERT INTO calls (uuid, conversation_uuid, "from", "to", number, flow_id, status, started_at, updated_at, simulated, voicemail, transferred)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)`,
+    `INSERT INTO calls (uuid, conversation_uuid, "from", "to", number, flow_id, status, started_at, updated_at, simulated, voicemail, transferred, search_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)`,
   );
   const insertEvent = db.$client.prepare(
     `INSERT INTO webhook_events (source, type, call_uuid, conversation_uuid, flow_id, status, payload, parsed_ok, received_at, simulated)
      VALUES ('voice', ?, ?, ?, ?, ?, '{}', 1, ?, 0)`,
   );
   db.$client.transaction(() => {
-    for (const call of list) {
-      insertCall.run(call.uuid, `CON-${call.uuid}`, call.from, call.to, call.to, call.flowId, call.status, call.startedAt, call.startedAt);
+    for (const [i, call] of list.entries()) {
+      insertCall.run(call.uuid, `CON-${call.uuid}`, call.from, call.to, call.to, call.flowId, call.status, call.startedAt, call.startedAt, i + 1);
+      indexCallNumbers(db, i + 1, call.from, call.to);
       for (let i = 0; i < eventsPerCall; i += 1) insertEvent.run(`voice:e${i}`, call.uuid, `CON-${call.uuid}`, call.flowId, 'ringing', call.startedAt + i);
     }
   })();

@@ -2,6 +2,8 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
+import { saveAnswer, startCall } from '@/lib/calls/store';
+import { listCalls, CallFilterSchema } from '@/lib/calls/list';
 import { createEventBus } from '@/lib/events/bus';
 import { recordEvent } from '@/lib/events/record';
 import type { HttpResult } from '@/lib/runtime/engine';
@@ -87,5 +89,30 @@ describe('the group commit', () => {
     respond({ type: 'response', status: 200, contentType: 'text/plain', body: '', durationMs: 5 });
     expect(await (await slow).text()).toBe('slow');
     expect(committedLegs()).toEqual(['slow-before', 'quick', 'slow-after']);
+  });
+});
+
+describe('the trigram index of a group\'s new calls', () => {
+  const startAndAnswer =
+    (n: number): VoiceHandler =>
+    async (_request, deps) => {
+      const uuid = `call-${n}`;
+      const from = `4477009${String(n).padStart(5, '0')}`;
+      startCall(deps.db, { uuid, conversationUuid: `CON-${uuid}`, from, to: '447700900555', number: '447700900555', status: 'answered', state: {}, simulated: false });
+      // A nested transaction after the insert, as the answer webhook saves its state and answer.
+      saveAnswer(deps.db, uuid, { vars: {} }, `answer:${uuid}`, [{ action: 'talk', text: 'Hello' }]);
+      return new Response(uuid);
+    };
+  // FTS5 stores each segment's pages under rowids that start with the segment id (bits 37 and up).
+  const segments = () => (reader.prepare('SELECT count(DISTINCT id >> 37) AS n FROM calls_numbers_data WHERE id >> 37 > 0').get() as { n: number }).n;
+
+  it('is written once per commit, after the group\'s other writes, and finds every call by part of its number', async () => {
+    const batcher = createWebhookBatcher(voiceDeps(db));
+    await Promise.all(Array.from({ length: 20 }, (_, n) => batcher.serve(startAndAnswer(n), request)));
+    // One segment for the whole group: a segment per call is what a savepoint after each index write costs.
+    expect(segments()).toBe(1);
+    const found = (number: string) => listCalls(db, CallFilterSchema.parse({ number })).calls.map((c) => c.uuid);
+    expect(found('0900007')).toEqual(['call-7']);
+    expect(found('900555')).toHaveLength(20);
   });
 });
