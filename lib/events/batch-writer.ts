@@ -3,7 +3,6 @@ import type { WebhookEventRow } from '@/db/schema';
 import { openGroupOf } from '@/lib/group-commit';
 import { errorMessage, log } from '@/lib/log';
 import { eventBus, type EventBus } from './bus';
-import { expandEvent } from './trace-row';
 import { recordEvent, storeEvent, type CorrelationMemo, type Recorded, type RecordDeps } from './record';
 import type { EventInput } from './types';
 
@@ -88,7 +87,7 @@ function publish(batch: readonly Pending[], results: readonly (Recorded | { erro
     const result = results[i];
     if ('error' in result || !result.row) return;
     const rows = byBus.get(p.bus) ?? [];
-    rows.push(...expandEvent(result.row));
+    rows.push(result.row);
     byBus.set(p.bus, rows);
   });
   for (const [bus, rows] of byBus) bus.publish(rows);

@@ -4,7 +4,11 @@ import { errorMessage, log } from '@/lib/log';
 export type EventListener = (event: WebhookEventRow) => void;
 
 export type EventBus = {
-  /** Hands events to every subscriber, in order. Call only after the events are committed. */
+  /**
+   * Hands stored rows to every subscriber, in order. Call only after the rows are committed. A trace row is
+   * one row here: a subscriber that shows events reads it as its steps (`expandEvent`, trace-row.ts), and one
+   * that only passes ids on pays nothing for the steps.
+   */
   publish(events: readonly WebhookEventRow[]): void;
   /** Returns the unsubscribe function. */
   subscribe(listener: EventListener): () => void;

@@ -68,21 +68,14 @@ export function eventsAfter(db: Db, afterId: number, filter: Pick<EventFilter, '
     .slice(0, limit);
 }
 
-/** The events with these ids, oldest first (ids the server's main thread committed; lib/events/bridge.ts). */
-export function eventsByIds(db: Db, ids: readonly number[]): WebhookEventRow[] {
+/** The stored rows with these ids, oldest first, a trace row as itself (the ids bridge.ts posts). */
+export function rowsWithIds(db: Db, ids: readonly number[]): WebhookEventRow[] {
   if (ids.length === 0) return [];
   // One rowid range rather than a bound parameter per id, which a busy turn could push past SQLite's limit.
   const wanted = new Set(ids);
   const [first, last] = ids.reduce(([low, high], id) => [Math.min(low, id), Math.max(high, id)], [Infinity, -Infinity]);
-  // The last id named may be a step inside a trace's block: that row's own id is further on (by less than a block).
-  const spanning = rowSpanning(db, last, {});
-  const rows = db
-    .select()
-    .from(webhookEvents)
-    .where(and(gte(webhookEvents.id, first), lte(webhookEvents.id, last)))
-    .orderBy(asc(webhookEvents.id))
-    .all();
-  return expandEvents(spanning ? [...rows, spanning] : rows).filter((event) => wanted.has(event.id));
+  const rows = db.select().from(webhookEvents).where(and(gte(webhookEvents.id, first), lte(webhookEvents.id, last))).orderBy(asc(webhookEvents.id)).all();
+  return rows.filter((row) => wanted.has(row.id));
 }
 
 /**

@@ -5,7 +5,6 @@ import { atomic } from '@/lib/atomic';
 import { afterCommit } from '@/lib/group-commit';
 import { preparedFor } from '@/lib/prepared';
 import { eventBus, type EventBus } from './bus';
-import { expandEvent } from './trace-row';
 import { correlate, type Correlation } from './correlate';
 import type { EventInput } from './types';
 
@@ -23,7 +22,7 @@ export type Recorded = { stored: boolean; row: WebhookEventRow | null };
 export function recordEvents(deps: RecordDeps, inputs: readonly EventInput[]): Recorded[] {
   const { db } = deps;
   const results = storeAll(db, inputs, deps.now());
-  const stored = results.flatMap((result) => (result.row ? expandEvent(result.row) : []));
+  const stored = results.flatMap((result) => (result.row ? [result.row] : []));
   if (stored.length > 0) {
     const bus = deps.bus ?? eventBus();
     afterCommit(db, () => bus.publish(stored));

@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import type { WebhookEventRow } from '@/db/schema';
 import type { EventBus } from './bus';
 import { eventsAfter, type EventFilter } from './list';
+import { expandEvent } from './trace-row';
 import { toCallEvent } from './wire';
 
 export const HEARTBEAT_MS = 15_000;
@@ -53,16 +54,18 @@ export function eventStreamResponse(options: StreamOptions): Response {
           stop();
         }
       };
-      const send = (row: WebhookEventRow) => {
-        if (row.id <= lastSent || !matches(row, filter)) return;
-        write(eventFrame(row));
-        lastSent = row.id;
+      const sendEvent = (event: WebhookEventRow) => {
+        if (event.id <= lastSent || !matches(event, filter)) return;
+        write(eventFrame(event));
+        lastSent = event.id;
       };
+      // The bus carries stored rows: a trace row goes out as its steps.
+      const send = (row: WebhookEventRow) => expandEvent(row).forEach(sendEvent);
       const unsubscribe = bus.subscribe(send);
       write(`retry: ${RETRY_MS}\n: connected\n\n`);
       if (options.lastEventId !== null) {
         const missed = eventsAfter(db, options.lastEventId, filter, REPLAY_LIMIT + 1);
-        missed.slice(0, REPLAY_LIMIT).forEach(send);
+        missed.slice(0, REPLAY_LIMIT).forEach(sendEvent);
         if (missed.length > REPLAY_LIMIT) write(`event: overflow\ndata: {"missed":"more than ${REPLAY_LIMIT}"}\n\n`);
       }
       const heartbeat = setInterval(() => write(': heartbeat\n\n'), options.heartbeatMs ?? HEARTBEAT_MS);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { webhookEvents } from '@/db/schema';
-import { expandEvents } from '@/lib/events/trace-row';
+import { expandEvent, expandEvents } from '@/lib/events/trace-row';
 import { handleGetCall, type CallDetailBody } from '@/lib/api/calls-handlers';
 import { handleListEvents } from '@/lib/api/events-handlers';
 import { eventBus } from '@/lib/events/bus';
@@ -72,7 +72,8 @@ beforeEach(() => {
 describe('a sensitive Collect digits node', () => {
   it('keeps its digits out of the stored events, wherever the flow carried them', async () => {
     const frames: string[] = [];
-    const unsubscribe = eventBus().subscribe((row) => frames.push(eventFrame(row)));
+    // As the live stream frames them: a trace row as its steps.
+    const unsubscribe = eventBus().subscribe((row) => frames.push(...expandEvent(row).map(eventFrame)));
     let uuid: string;
     try {
       uuid = await typePin('447700900010', 'sensitive-call');

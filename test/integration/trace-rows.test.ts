@@ -3,9 +3,10 @@ import type { Db } from '@/db/client';
 import { webhookEvents, type WebhookEventRow } from '@/db/schema';
 import { getCall, startCall } from '@/lib/calls/store';
 import { createEventBus } from '@/lib/events/bus';
-import { eventsAfter, eventsByIds, eventsOfCall, listEvents } from '@/lib/events/list';
+import { eventsAfter, eventsOfCall, listEvents, rowsWithIds } from '@/lib/events/list';
 import { recordEvents } from '@/lib/events/record';
 import { traceEvents } from '@/lib/events/runtime-events';
+import { expandEvents } from '@/lib/events/trace-row';
 import type { EventInput } from '@/lib/events/types';
 import type { TraceStep } from '@/lib/runtime/engine';
 import { createTestDb } from '../helpers/db';
@@ -59,8 +60,9 @@ describe('a trace stored as one row', () => {
       `${first + 4} voice:ringing ringing`,
     ]);
     expect(JSON.parse(story[2].payload)).toEqual(steps[1]);
-    // The live streams heard the same events, in the same order, with the same ids.
-    expect(published).toEqual(story);
+    // The bus carried the three stored rows; read as events they are the same story, ids and all.
+    expect(published).toHaveLength(3);
+    expect(expandEvents(published)).toEqual(story);
   });
 
   it('pages back through every event once, newest first, whatever page boundary falls inside a trace', () => {
@@ -87,10 +89,12 @@ describe('a trace stored as one row', () => {
     expect(eventsAfter(db, story[0].id, { callUuid: 'call-1' }, 2)).toEqual(story.slice(1, 3));
   });
 
-  it('hands the bridge exactly the events named, a trace whole or in part', () => {
+  it('crosses the bridge as its one row, which the worker reads back as the whole trace', () => {
     const story = seed();
-    expect(eventsByIds(db, story.map((e) => e.id))).toEqual(story);
-    expect(eventsByIds(db, [story[2].id, story[0].id])).toEqual([story[0], story[2]]);
+    const ids = published.map((row) => row.id);
+    expect(ids).toEqual([story[0].id, story[3].id, story[4].id]);
+    expect(expandEvents(rowsWithIds(db, ids))).toEqual(story);
+    expect(rowsWithIds(db, [ids[1]])).toEqual([published[1]]);
   });
 
   it('is stored once when the same answer is recorded twice', () => {
