@@ -3,7 +3,6 @@ import { errorMessage, log } from '@/lib/log';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/security/headers';
 import type { SignedRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from '@/lib/voice/deps';
-import { replyOf } from '@/lib/voice/respond';
 import type { VoiceHandler } from './voice-routes';
 import { createWebhookBatcher, type WebhookBatcher } from './webhook-batch';
 
@@ -13,7 +12,7 @@ export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 /**
  * Serves one webhook on the lean path: Node's request is read straight into the SignedRequest the handlers
  * verify (the raw body, byte for byte, so the signature's payload hash sees what was sent), the lib handler
- * answers inside the turn's group commit (webhook-batch.ts), and its Response is written back once that
+ * answers inside the turn's group commit (webhook-batch.ts), and its reply is written back once that
  * commit is done, with the headers proxy.ts puts on every response.
  */
 export async function serveVoice(handler: VoiceHandler, req: IncomingMessage, res: ServerResponse, deps: VoiceDeps): Promise<void> {
@@ -30,11 +29,8 @@ export async function serveVoice(handler: VoiceHandler, req: IncomingMessage, re
       authorization: req.headers.authorization ?? null,
       rawBody,
     };
-    const response = await batcherFor(deps).serve(handler, request);
-    const known = replyOf(response);
-    if (known) return send(res, known.status, known.body, known.contentType, known.cacheControl);
-    const body = response.body === null ? '' : await response.text();
-    send(res, response.status, body, response.headers.get('content-type'), response.headers.get('cache-control'));
+    const reply = await batcherFor(deps).serve(handler, request);
+    send(res, reply.status, reply.body, reply.contentType, reply.cacheControl);
   } catch (error) {
     log.error('webhook.failed', { path: req.url?.split('?')[0], message: errorMessage(error) });
     if (!res.headersSent) send(res, 500, JSON.stringify({ error: { code: 'internal_error', message: 'The webhook could not be handled' } }), 'application/json');

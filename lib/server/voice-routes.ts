@@ -1,13 +1,14 @@
 import type { WebhookRequest } from '@/lib/vonage/signature';
-import { handleAnswer } from '@/lib/voice/answer';
-import { handleContinue } from '@/lib/voice/continue';
-import { handleDraftAnswer } from '@/lib/voice/draft-answer';
+import { answerWebhook } from '@/lib/voice/answer';
+import { continueWebhook } from '@/lib/voice/continue';
+import { draftAnswerWebhook } from '@/lib/voice/draft-answer';
 import type { VoiceDeps } from '@/lib/voice/deps';
-import { handleEvent } from '@/lib/voice/event';
-import { handleFallback } from '@/lib/voice/fallback';
-import { handleRtcEvent } from '@/lib/voice/rtc-event';
+import { eventWebhook } from '@/lib/voice/event';
+import { fallbackWebhook } from '@/lib/voice/fallback';
+import type { WebhookReply } from '@/lib/voice/respond';
+import { rtcEventWebhook } from '@/lib/voice/rtc-event';
 
-export type VoiceHandler = (request: WebhookRequest, deps: VoiceDeps) => Promise<Response>;
+export type VoiceHandler = (request: WebhookRequest, deps: VoiceDeps) => Promise<WebhookReply>;
 
 /**
  * The webhook routes the lean path serves: exactly the paths and methods app/api/voice/* export, with the
@@ -15,16 +16,16 @@ export type VoiceHandler = (request: WebhookRequest, deps: VoiceDeps) => Promise
  * goes to Next, which answers it as it always did (404, 405, redirect).
  */
 const ROUTES: Record<string, { methods: readonly string[]; handler: VoiceHandler }> = {
-  '/api/voice/answer': { methods: ['GET', 'POST'], handler: handleAnswer },
-  '/api/voice/fallback': { methods: ['GET', 'POST'], handler: handleFallback },
-  '/api/voice/event': { methods: ['GET', 'POST'], handler: handleEvent },
-  '/api/voice/rtc-event': { methods: ['POST'], handler: handleRtcEvent },
+  '/api/voice/answer': { methods: ['GET', 'POST'], handler: answerWebhook },
+  '/api/voice/fallback': { methods: ['GET', 'POST'], handler: fallbackWebhook },
+  '/api/voice/event': { methods: ['GET', 'POST'], handler: eventWebhook },
+  '/api/voice/rtc-event': { methods: ['POST'], handler: rtcEventWebhook },
 };
 
 /** Routes whose last segment is a token Next hands over decoded: continuations and outbound test calls' draft answers. */
-const TOKEN_ROUTES: readonly { prefix: string; handler: (request: WebhookRequest, token: string, deps: VoiceDeps) => Promise<Response> }[] = [
-  { prefix: '/api/voice/continue/', handler: handleContinue },
-  { prefix: '/api/voice/answer/draft/', handler: handleDraftAnswer },
+const TOKEN_ROUTES: readonly { prefix: string; handler: (request: WebhookRequest, token: string, deps: VoiceDeps) => Promise<WebhookReply> }[] = [
+  { prefix: '/api/voice/continue/', handler: continueWebhook },
+  { prefix: '/api/voice/answer/draft/', handler: draftAnswerWebhook },
 ];
 // Next hands the route its decoded [token] segment; a segment with an escaped slash is not ours to read.
 const TOKEN_SEGMENT = /^[^/]+$/;

@@ -3,11 +3,12 @@ import { commitGroup, openGroup, openGroupOf } from '@/lib/group-commit';
 import { log } from '@/lib/log';
 import type { SignedRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from '@/lib/voice/deps';
+import type { WebhookReply } from '@/lib/voice/respond';
 import type { VoiceHandler } from './voice-routes';
 
-type Job = { handler: VoiceHandler; request: SignedRequest; resolve: (response: Response) => void; reject: (error: unknown) => void };
+type Job = { handler: VoiceHandler; request: SignedRequest; resolve: (response: WebhookReply) => void; reject: (error: unknown) => void };
 
-export type WebhookBatcher = { serve(handler: VoiceHandler, request: SignedRequest): Promise<Response> };
+export type WebhookBatcher = { serve(handler: VoiceHandler, request: SignedRequest): Promise<WebhookReply> };
 
 /**
  * Group commit for the lean path. The webhooks read during one turn of the event loop (under load, every
@@ -39,7 +40,7 @@ export function createWebhookBatcher(deps: VoiceDeps): WebhookBatcher {
     const group = openGroup(db);
     const answered = jobs.map((job) =>
       // Started now, inside the group; a handler that throws before its first await fails alone.
-      new Promise<Response>((resolve) => resolve(job.handler(job.request, grouped))).then(
+      new Promise<WebhookReply>((resolve) => resolve(job.handler(job.request, grouped))).then(
         (response) => ({ response }),
         (error: unknown) => ({ error }),
       ),
@@ -65,7 +66,7 @@ export function createWebhookBatcher(deps: VoiceDeps): WebhookBatcher {
 
   return {
     serve(handler, request) {
-      return new Promise<Response>((resolve, reject) => {
+      return new Promise<WebhookReply>((resolve, reject) => {
         queue.push({ handler, request, resolve, reject });
         if (!scheduled) {
           scheduled = true;

@@ -10,7 +10,7 @@ import { apology } from './apology';
 import type { VoiceDeps } from './deps';
 import { compiledVersion } from './graph-cache';
 import { AnswerPayloadSchema, webhookFields } from './payloads';
-import { nccoResponse } from './respond';
+import { asResponse, nccoReply, type WebhookReply } from './respond';
 import { runtimeEnv } from './runtime-env';
 import { refuseUnsigned } from './signature-gate';
 import { failureOf, recordTrace, served } from './trace-events';
@@ -25,7 +25,7 @@ const answerKey = (uuid: string) => `answer:${uuid}`;
  * GET|POST /api/voice/answer: the called number → its bound version → the NCCO from the Incoming call.
  * Whatever goes wrong, the caller hears the apology: the response is always 200 with a valid NCCO.
  */
-export async function handleAnswer(request: WebhookRequest, deps: VoiceDeps): Promise<Response> {
+export async function answerWebhook(request: WebhookRequest, deps: VoiceDeps): Promise<WebhookReply> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'answer', deps);
   if (refused) return refused;
@@ -46,11 +46,12 @@ export async function handleAnswer(request: WebhookRequest, deps: VoiceDeps): Pr
   if (!payload.success) {
     log.warn('answer.unreadable', { issues: payload.error.issues.length });
     const reason = 'The answer request could not be read';
-    return nccoResponse(served(deps, { callUuid: null, legUuid: null, conversationUuid: null, key: null, code: 'unreadable', reason }, apology(deps.config, null)));
+    return nccoReply(served(deps, { callUuid: null, legUuid: null, conversationUuid: null, key: null, code: 'unreadable', reason }, apology(deps.config, null)));
   }
   const { uuid, to, from, conversation_uuid } = payload.data;
-  return nccoResponse(await answerCall({ uuid, to, from, conversationUuid: conversation_uuid }, deps));
+  return nccoReply(await answerCall({ uuid, to, from, conversationUuid: conversation_uuid }, deps));
 }
+export const handleAnswer = asResponse(answerWebhook);
 
 /**
  * The NCCO that starts a call (shared with the fallback route when the answer itself failed). `forced` is a

@@ -24,7 +24,7 @@ import { apology } from './apology';
 import type { VoiceDeps } from './deps';
 import { compiledVersion } from './graph-cache';
 import { webhookFields } from './payloads';
-import { emptyOk, nccoResponse, unauthorized } from './respond';
+import { asResponse, emptyReply, nccoReply, unauthorizedReply, type WebhookReply } from './respond';
 import { runtimeEnv } from './runtime-env';
 import { refuseUnsigned } from './signature-gate';
 import { continuationEvent, graphFor } from './continuation-events';
@@ -34,13 +34,14 @@ import { failureOf, recordTrace, served } from './trace-events';
  * POST /api/voice/continue/:token: an input result, a connect state or a resume notify. The token is the
  * HMAC-signed claim (call, node, version, attempt) Switchboard put in the URL; anything else is refused.
  */
-export async function handleContinue(request: WebhookRequest, token: string, deps: VoiceDeps): Promise<Response> {
+export async function continueWebhook(request: WebhookRequest, token: string, deps: VoiceDeps): Promise<WebhookReply> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'input', deps);
   if (refused) return refused;
   const fields = webhookFields(signed.method, signed.url, signed.rawBody);
   return continueCall(token, fields, signed.rawBody, deps);
 }
+export const handleContinue = asResponse(continueWebhook);
 
 /** Shared with the fallback route, which resumes a continuation Vonage could not deliver. */
 export async function continueCall(
@@ -48,11 +49,11 @@ export async function continueCall(
   fields: Record<string, unknown> | null,
   rawBody: string,
   deps: VoiceDeps,
-): Promise<Response> {
+): Promise<WebhookReply> {
   const verified = verifyContinuationToken(token, getContinuationSecret(deps.db));
   if (!verified.ok) {
     log.warn('continue.forged_token', { reason: verified.reason });
-    return unauthorized('This continuation link is not valid');
+    return unauthorizedReply('This continuation link is not valid');
   }
   const claims = verified.claims;
   const status = claims.kind === 'connect' ? statusOf(fields) : null;
@@ -62,18 +63,18 @@ export async function continueCall(
   const { event, typed } = continuationEvent(deps, { claims, fields, rawBody, key, status });
   recordEvent(deps, event);
   const stored = findContinuation(deps.db, key);
-  if (stored) return stored.response ? nccoResponse(stored.response) : emptyOk();
+  if (stored) return stored.response ? nccoReply(stored.response) : emptyReply();
 
   const answer = await resume(claims, fields ?? {}, deps);
   const call = { uuid: claims.callUuid, conversationUuid: '' };
   if (answer.ncco === undefined) {
     const graphs = [graphFor(deps, claims.callUuid, claims.versionId)].filter((g) => g !== null);
-    return nccoResponse(served(deps, { callUuid: claims.callUuid, legUuid: null, conversationUuid: null, key: `continue:${key}`, ...answer.failure }, answer.apology, answer.error, graphs));
+    return nccoReply(served(deps, { callUuid: claims.callUuid, legUuid: null, conversationUuid: null, key: `continue:${key}`, ...answer.failure }, answer.apology, answer.error, graphs));
   }
   const graphs = [claims.versionId, answer.state.versionId].flatMap((id) => graphFor(deps, claims.callUuid, id) ?? []);
   recordTrace(deps, { call, key: `continue:${key}`, trace: answer.trace, answered: answer.ncco !== null, graphs, vars: answer.state.vars, typed });
   const saved = saveAnswer(deps.db, claims.callUuid, answer.state, key, answer.ncco ?? null);
-  return saved.response ? nccoResponse(saved.response) : emptyOk();
+  return saved.response ? nccoReply(saved.response) : emptyReply();
 }
 
 type Answer =

@@ -8,7 +8,7 @@ import { answerCall } from './answer';
 import { apology } from './apology';
 import type { VoiceDeps } from './deps';
 import { AnswerPayloadSchema, webhookFields } from './payloads';
-import { nccoResponse } from './respond';
+import { asResponse, nccoReply, type WebhookReply } from './respond';
 import { draftRoute } from './route-call';
 import { refuseUnsigned } from './signature-gate';
 import { served } from './trace-events';
@@ -18,7 +18,7 @@ import { served } from './trace-events';
  * the draft snapshot the callee runs; a forged, expired or unreadable one gets the apology (the callee has
  * already picked up: never silence), and nothing runs.
  */
-export async function handleDraftAnswer(request: WebhookRequest, token: string, deps: VoiceDeps): Promise<Response> {
+export async function draftAnswerWebhook(request: WebhookRequest, token: string, deps: VoiceDeps): Promise<WebhookReply> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'answer', deps);
   if (refused) return refused;
@@ -43,8 +43,9 @@ export async function handleDraftAnswer(request: WebhookRequest, token: string, 
     const reason = !verified.ok ? `The test call's draft link is not valid (${verified.reason})` : !payload.success ? 'The answer request could not be read' : 'The draft this test call was placed for no longer exists';
     log.warn('answer.draft_refused', { reason });
     const failure = { callUuid: null, legUuid: uuid, conversationUuid: null, key: uuid ? `answer:${uuid}` : null, code: 'draft_refused', reason };
-    return nccoResponse(served(deps, failure, apology(deps.config, null)));
+    return nccoReply(served(deps, failure, apology(deps.config, null)));
   }
   const { to, from, conversation_uuid } = payload.data;
-  return nccoResponse(await answerCall({ uuid: payload.data.uuid, to, from, conversationUuid: conversation_uuid }, deps, draftRoute(snapshot)));
+  return nccoReply(await answerCall({ uuid: payload.data.uuid, to, from, conversationUuid: conversation_uuid }, deps, draftRoute(snapshot)));
 }
+export const handleDraftAnswer = asResponse(draftAnswerWebhook);

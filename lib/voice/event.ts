@@ -7,7 +7,7 @@ import { readSignedRequest, type WebhookRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from './deps';
 import { webhookFields } from './payloads';
 import { fileRecording, fileTranscript } from './recording-events';
-import { emptyOk } from './respond';
+import { asResponse, emptyReply, type WebhookReply } from './respond';
 import { clearSecretsOfEndedCall } from './scrub-secrets';
 import { refuseUnsigned } from './signature-gate';
 
@@ -17,7 +17,7 @@ import { refuseUnsigned } from './signature-gate';
  * received, and an unparseable body is kept and flagged, and still answered 200 (a non-2xx would only
  * make Vonage retry). Recordings are also filed for the voicemail inbox.
  */
-export async function handleEvent(request: WebhookRequest, deps: VoiceDeps): Promise<Response> {
+export async function eventWebhook(request: WebhookRequest, deps: VoiceDeps): Promise<WebhookReply> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'voice', deps);
   if (refused) return refused;
@@ -33,5 +33,6 @@ export async function handleEvent(request: WebhookRequest, deps: VoiceDeps): Pro
   if (row?.callUuid && shape?.shape === 'status' && shape.event.uuid === row.callUuid && isFinalLegStatus(shape.event.status)) {
     clearSecretsOfEndedCall(deps, row.callUuid);
   }
-  return emptyOk();
+  return emptyReply();
 }
+export const handleEvent = asResponse(eventWebhook);

@@ -6,7 +6,7 @@ import { apology } from './apology';
 import { continueCall } from './continue';
 import type { VoiceDeps } from './deps';
 import { AnswerPayloadSchema, FallbackExtrasSchema, webhookFields } from './payloads';
-import { nccoResponse } from './respond';
+import { asResponse, nccoReply, type WebhookReply } from './respond';
 import { refuseUnsigned } from './signature-gate';
 import { served } from './trace-events';
 import { continuationTokenIn } from './urls';
@@ -16,7 +16,7 @@ import { continuationTokenIn } from './urls';
  * deliver, plus `reason` and `original_request` (reference.md §2): a failed continuation is resumed from
  * its own token, a failed answer is answered again, and anything else gets the apology.
  */
-export async function handleFallback(request: WebhookRequest, deps: VoiceDeps): Promise<Response> {
+export async function fallbackWebhook(request: WebhookRequest, deps: VoiceDeps): Promise<WebhookReply> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'fallback', deps);
   if (refused) return refused;
@@ -45,9 +45,10 @@ export async function handleFallback(request: WebhookRequest, deps: VoiceDeps): 
   const answer = AnswerPayloadSchema.safeParse(fields ?? {});
   if (answer.success && (original === undefined || original.type === 'answer')) {
     const { uuid, to, from, conversation_uuid } = answer.data;
-    return nccoResponse(await answerCall({ uuid, to, from, conversationUuid: conversation_uuid }, deps));
+    return nccoReply(await answerCall({ uuid, to, from, conversationUuid: conversation_uuid }, deps));
   }
   const reason = `Vonage fell back (${extras.success && extras.data.reason ? extras.data.reason : 'no reason given'}) on a request Switchboard cannot resume`;
   const conversationUuid = typeof fields?.conversation_uuid === 'string' ? fields.conversation_uuid : null;
-  return nccoResponse(served(deps, { callUuid, legUuid: callUuid, conversationUuid, key: null, code: 'fallback', reason }, apology(deps.config, answer.success ? answer.data.to : null)));
+  return nccoReply(served(deps, { callUuid, legUuid: callUuid, conversationUuid, key: null, code: 'fallback', reason }, apology(deps.config, answer.success ? answer.data.to : null)));
 }
+export const handleFallback = asResponse(fallbackWebhook);

@@ -1,36 +1,34 @@
 import type { Ncco } from '@/lib/ncco';
 
-/** What a webhook response carries, as the lean server writes it (lib/server/serve-voice.ts). */
+/**
+ * What a webhook answers: the lean server (lib/server/serve-voice.ts) writes it as it is; Next's route
+ * handlers and the tests get it as a Response (`asResponse`). Handlers build this plain value rather than a
+ * Response because a Response with its body stream cost the lean path more than the rest of its reply.
+ */
 export type WebhookReply = { status: number; body: string; contentType: string | null; cacheControl: string | null };
 
-// The lean server writes these without reading the Response's body stream back, which cost more than
-// building the response; Next's route handlers get the same Response and read it as usual.
-const replies = new WeakMap<Response, WebhookReply>();
-
-/** The reply a response of this file was built from, or undefined for any other Response. */
-export function replyOf(response: Response): WebhookReply | undefined {
-  return replies.get(response);
-}
-
-function reply(status: number, body: string | null, contentType: string | null, cacheControl: string | null): Response {
-  const headers: Record<string, string> = {};
-  if (contentType) headers['content-type'] = contentType;
-  if (cacheControl) headers['cache-control'] = cacheControl;
-  const response = new Response(body, { status, headers });
-  replies.set(response, { status, body: body ?? '', contentType, cacheControl });
-  return response;
-}
-
 /** Vonage wants 200 with a JSON NCCO for every answer and continuation (reference.md §2). */
-export function nccoResponse(ncco: Ncco): Response {
-  return reply(200, JSON.stringify(ncco), 'application/json', 'no-store');
+export function nccoReply(ncco: Ncco): WebhookReply {
+  return { status: 200, body: JSON.stringify(ncco), contentType: 'application/json', cacheControl: 'no-store' };
 }
 
 /** An empty 200: the NCCO Vonage is running carries on (non-final connect states, plain events). */
-export function emptyOk(): Response {
-  return reply(200, null, null, 'no-store');
+export function emptyReply(): WebhookReply {
+  return { status: 200, body: '', contentType: null, cacheControl: 'no-store' };
 }
 
-export function unauthorized(message: string): Response {
-  return reply(401, JSON.stringify({ error: { code: 'unauthorized', message } }), 'application/json', null);
+export function unauthorizedReply(message: string): WebhookReply {
+  return { status: 401, body: JSON.stringify({ error: { code: 'unauthorized', message } }), contentType: 'application/json', cacheControl: null };
+}
+
+export function toResponse(reply: WebhookReply): Response {
+  const headers: Record<string, string> = {};
+  if (reply.contentType) headers['content-type'] = reply.contentType;
+  if (reply.cacheControl) headers['cache-control'] = reply.cacheControl;
+  return new Response(reply.body === '' ? null : reply.body, { status: reply.status, headers });
+}
+
+/** A webhook handler as Next's route handlers (and tests) call it: answering with a Response. */
+export function asResponse<A extends unknown[]>(handler: (...args: A) => Promise<WebhookReply>): (...args: A) => Promise<Response> {
+  return async (...args) => toResponse(await handler(...args));
 }

@@ -11,22 +11,23 @@ import { readSignedRequest, type WebhookRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from './deps';
 import { compiledVersion } from './graph-cache';
 import { webhookFields } from './payloads';
-import { emptyOk } from './respond';
+import { asResponse, emptyReply, type WebhookReply } from './respond';
 import { refuseUnsigned } from './signature-gate';
 
 /**
  * POST /api/voice/rtc-event: the application's RTC (Conversation) event_url. Public and signed like the
  * voice webhooks; every event stored raw, once per `conversation_id` + `id`, and answered 200.
  */
-export async function handleRtcEvent(request: WebhookRequest, deps: VoiceDeps): Promise<Response> {
+export async function rtcEventWebhook(request: WebhookRequest, deps: VoiceDeps): Promise<WebhookReply> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'rtc', deps);
   if (refused) return refused;
   const fields = webhookFields(signed.method, signed.url, signed.rawBody);
   const input = rtcEventInput({ payload: signed.rawBody, fields });
   await eventWriter(deps.db).write(deps, fields && input.type === 'rtc:audio:dtmf' && typedAtSensitiveNode(deps, input) ? { ...input, payload: JSON.stringify(redactDtmfBody(fields)) } : input);
-  return emptyOk();
+  return emptyReply();
 }
+export const handleRtcEvent = asResponse(rtcEventWebhook);
 
 /** Whether the call this key press belongs to is waiting at a Collect digits node marked sensitive. */
 function typedAtSensitiveNode(deps: VoiceDeps, input: EventInput): boolean {

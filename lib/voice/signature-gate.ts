@@ -3,14 +3,14 @@ import { recordEvent } from '@/lib/events/record';
 import { log } from '@/lib/log';
 import { verifyVonageSignature, type SignedRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from './deps';
-import { unauthorized } from './respond';
+import { unauthorizedReply, type WebhookReply } from './respond';
 
 /**
  * With VONAGE_SIGNATURE_SECRET set, every Vonage webhook must carry a valid signature. A refused request
  * is still logged and stored (raw, flagged) so a misconfigured application is visible in the event log.
  * Returns null when the request may proceed, else the 401 to send.
  */
-export function refuseUnsigned(request: SignedRequest, source: WebhookSource, deps: VoiceDeps): Response | null {
+export function refuseUnsigned(request: SignedRequest, source: WebhookSource, deps: VoiceDeps): WebhookReply | null {
   const secret = deps.config.VONAGE_SIGNATURE_SECRET;
   if (!secret) return null;
   const result = verifyVonageSignature(request, secret, deps.now());
@@ -27,5 +27,5 @@ export function refuseUnsigned(request: SignedRequest, source: WebhookSource, de
     parsedOk: false,
     problem: `Refused: signature ${result.reason} on ${request.method} ${path}`,
   });
-  return unauthorized(`Webhook signature refused (${result.reason})`);
+  return unauthorizedReply(`Webhook signature refused (${result.reason})`);
 }

@@ -9,6 +9,7 @@ import { MAX_WEBHOOK_BYTES, serveVoice } from '@/lib/server/serve-voice';
 import { voiceHandlerFor } from '@/lib/server/voice-routes';
 import { signVonageRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from '@/lib/voice/deps';
+import { toResponse } from '@/lib/voice/respond';
 import { createTestDb } from '../helpers/db';
 import { seedLine } from '../helpers/seed';
 import { VOICE_BASE, voiceDeps } from '../helpers/voice';
@@ -49,7 +50,7 @@ async function bothPaths(sent: Sent): Promise<{ viaLean: Seen; viaRoute: Seen }>
   const init = { method: sent.method, headers, body: sent.body };
   const handler = voiceHandlerFor(sent.method, new URL(url).pathname);
   if (!handler) throw new Error(`no lean route for ${sent.method} ${sent.path}`);
-  return { viaLean: await seen(await fetch(`${lean}${sent.path}`, init)), viaRoute: await seen(await handler(new Request(url, init), deps)) };
+  return { viaLean: await seen(await fetch(`${lean}${sent.path}`, init)), viaRoute: await seen(toResponse(await handler(new Request(url, init), deps))) };
 }
 
 async function seen(res: Response): Promise<Seen> {

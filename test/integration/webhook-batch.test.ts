@@ -11,6 +11,7 @@ import { createWebhookBatcher } from '@/lib/server/webhook-batch';
 import type { VoiceHandler } from '@/lib/server/voice-routes';
 import type { SignedRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from '@/lib/voice/deps';
+import type { WebhookReply } from '@/lib/voice/respond';
 import { createFileTestDb } from '../helpers/db';
 import { voiceDeps } from '../helpers/voice';
 
@@ -28,6 +29,8 @@ beforeEach(() => {
 });
 afterEach(() => close());
 
+/** A plain-text 200, as a handler builds its reply. */
+const textReply = (body: string): WebhookReply => ({ status: 200, body, contentType: 'text/plain', cacheControl: null });
 const request: SignedRequest = { method: 'POST', url: 'https://sb.example.com/api/voice/event', authorization: null, rawBody: '{}' };
 const committedLegs = () => (reader.prepare('SELECT leg_uuid AS leg FROM webhook_events ORDER BY id').all() as { leg: string }[]).map((r) => r.leg);
 const store = (deps: VoiceDeps, leg: string) =>
@@ -38,7 +41,7 @@ const storing =
   (leg: string): VoiceHandler =>
   async (_request, deps) => {
     store(deps, leg);
-    return new Response(leg);
+    return textReply(leg);
   };
 
 describe('the group commit', () => {
@@ -53,7 +56,7 @@ describe('the group commit', () => {
     const visibleAtAnswer = await Promise.all(
       legs.map(async (leg) => {
         const res = await batcher.serve(storing(leg), request);
-        return [await res.text(), committedLegs().includes(leg)];
+        return [res.body, committedLegs().includes(leg)];
       }),
     );
     expect(visibleAtAnswer).toEqual(legs.map((leg) => [leg, true]));
@@ -79,15 +82,15 @@ describe('the group commit', () => {
       store(deps, 'slow-before');
       await deps.http({ method: 'GET', url: 'https://crm.example.com/', headers: {}, timeoutMs: 1000 });
       store(deps, 'slow-after');
-      return new Response('slow');
+      return textReply('slow');
     };
     const slow = batcher.serve(slowHandler, request);
     const quick = await batcher.serve(storing('quick'), request);
-    expect(await quick.text()).toBe('quick');
+    expect(quick.body).toBe('quick');
     expect(committedLegs()).toEqual(['slow-before', 'quick']);
 
     respond({ type: 'response', status: 200, contentType: 'text/plain', body: '', durationMs: 5 });
-    expect(await (await slow).text()).toBe('slow');
+    expect((await slow).body).toBe('slow');
     expect(committedLegs()).toEqual(['slow-before', 'quick', 'slow-after']);
   });
 });
@@ -101,7 +104,7 @@ describe('the trigram index of a group\'s new calls', () => {
       startCall(deps.db, { uuid, conversationUuid: `CON-${uuid}`, from, to: '447700900555', number: '447700900555', status: 'answered', state: {}, simulated: false });
       // A nested transaction after the insert, as the answer webhook saves its state and answer.
       saveAnswer(deps.db, uuid, { vars: {} }, `answer:${uuid}`, [{ action: 'talk', text: 'Hello' }]);
-      return new Response(uuid);
+      return textReply(uuid);
     };
   // FTS5 stores each segment's pages under rowids that start with the segment id (bits 37 and up).
   const segments = () => (reader.prepare('SELECT count(DISTINCT id >> 37) AS n FROM calls_numbers_data WHERE id >> 37 > 0').get() as { n: number }).n;
