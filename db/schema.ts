@@ -124,6 +124,8 @@ export const calls = sqliteTable(
      * may renumber that on VACUUM for a table whose key is text.
      */
     searchId: integer('search_id'),
+    /** The NCCO the answer webhook answered with: a retried answer webhook gets the same (lib/voice/answer.ts). */
+    answer: text('answer', { mode: 'json' }),
   },
   (t) => [
     // Keyset pagination walks (started_at, uuid) newest first; the filters lead with their own column.

@@ -20,11 +20,15 @@ export type NewCall = Pick<
 
 // Prepared once per database: each answer starts a call and each webhook answer saves its state.
 const INSERT_CALL = `INSERT INTO calls (uuid, conversation_uuid, "from", "to", number, flow_id, version_id, draft_snapshot_id, state,
-  status, started_at, updated_at, simulated, search_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING`;
+  status, started_at, updated_at, simulated, search_id, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING`;
 const insertCall = preparedFor((db) => db.$client.prepare<unknown[]>(INSERT_CALL));
 // The next search id after the largest stored: one step down the search_id index.
 const nextSearchId = preparedFor((db) => db.$client.prepare<[], number>('SELECT coalesce(max(search_id), 0) + 1 FROM calls').pluck());
 const callByUuid = preparedFor((db) => db.select().from(calls).where(eq(calls.uuid, sql.placeholder('uuid'))).prepare());
+const answerByUuid = preparedFor((db) => db.$client.prepare<[string], { state: string | null; answer: string | null }>('SELECT state, answer FROM calls WHERE uuid = ?'));
+const updateAnswer = preparedFor((db) =>
+  db.$client.prepare('UPDATE calls SET state = ?, answer = ?, updated_at = ? WHERE uuid = ? AND answer IS NULL'),
+);
 const updateState = preparedFor((db) => db.$client.prepare('UPDATE calls SET state = ?, status = coalesce(?, status), updated_at = ? WHERE uuid = ?'));
 const continuationByHash = preparedFor((db) =>
   db.select({ callUuid: continuations.callUuid, response: continuations.response }).from(continuations).where(eq(continuations.tokenHash, sql.placeholder('hash'))).prepare(),
@@ -49,19 +53,53 @@ export function createCall(db: Db, call: NewCall, now = new Date()): CallRow {
  * webhook needs only the stored state, which it built itself whenever the insert lands.
  */
 export function startCall(db: Db, call: NewCall, now = new Date()): boolean {
-  return insertAndIndex(db, call, now);
+  return insertAndIndex(db, call, now, null);
 }
+
+/**
+ * Starts a call the answer webhook has already run, with the state it left the call in and the NCCO it
+ * answered with, in one insert. Returns the NCCO to answer with: this one, or, when another delivery of the
+ * same answer webhook stored its call first (Vonage retries on a timeout), that delivery's.
+ */
+export function startAnsweredCall(db: Db, call: NewCall, answer: Ncco, now = new Date()): Ncco {
+  return startAnswered(db, call, answer, now);
+}
+
+const startAnswered = atomic((db: Db, call: NewCall, answer: Ncco, now: Date): Ncco => {
+  if (insertAndIndex(db, call, now, answer)) return answer;
+  return saveCallAnswer(db, call.uuid, call.state, answer, now);
+});
+
+/** What the answer webhook stored for a call: its state, and its NCCO (null until it answered). Null: no such call. */
+export type StoredAnswer = { state: unknown; answer: Ncco | null };
+
+export function storedAnswer(db: Db, uuid: string): StoredAnswer | null {
+  const row = answerByUuid(db).get(uuid);
+  if (!row) return null;
+  return { state: row.state === null ? null : JSON.parse(row.state), answer: row.answer === null ? null : NccoSchema.parse(JSON.parse(row.answer)) };
+}
+
+/**
+ * Stores the state and answer of a call stored without an answer (its answer webhook failed before it
+ * answered, or this delivery raced another); returns whichever answer is stored: the first one stored stays,
+ * with the state it left the call in.
+ */
+export const saveCallAnswer = atomic((db: Db, uuid: string, state: unknown, answer: Ncco, now: Date): Ncco => {
+  updateAnswer(db).run(jsonText(state), JSON.stringify(answer), now.getTime(), uuid);
+  return storedAnswer(db, uuid)?.answer ?? answer;
+});
 
 /**
  * The id is read, then written, in one transaction (so no other writer takes it in between). Not as
  * `RETURNING` from the insert: SQLite runs RETURNING as a trigger, and a statement with a trigger copies
  * every page it touches to a statement journal first (the call's row and its eight indexes).
  */
-const insertAndIndex = atomic((db: Db, call: NewCall, now: Date): boolean => {
+const insertAndIndex = atomic((db: Db, call: NewCall, now: Date, answer: Ncco | null): boolean => {
   const searchId = nextSearchId(db).get()!;
   const inserted = insertCall(db).run(
     call.uuid, call.conversationUuid, call.from, call.to, call.number, call.flowId ?? null, call.versionId ?? null,
     call.draftSnapshotId ?? null, jsonText(call.state), call.status, now.getTime(), now.getTime(), call.simulated ? 1 : 0, searchId,
+    jsonText(answer),
   );
   if (inserted.changes === 0) return false;
   indexCallNumbers(db, searchId, call.from, call.to);

@@ -5,7 +5,7 @@ import { atomic } from '@/lib/atomic';
 import { afterCommit } from '@/lib/group-commit';
 import { preparedFor } from '@/lib/prepared';
 import { eventBus, type EventBus } from './bus';
-import { correlate, type Correlation } from './correlate';
+import { correlate, type CorrelatedCall, type Correlation } from './correlate';
 import type { EventInput } from './types';
 
 export type RecordDeps = { db: Db; now: () => Date; bus?: EventBus };
@@ -19,9 +19,9 @@ export type Recorded = { stored: boolean; row: WebhookEventRow | null };
  * transaction or group, when there is one) do the live streams hear of them, so a stream never shows an
  * event the database does not hold.
  */
-export function recordEvents(deps: RecordDeps, inputs: readonly EventInput[]): Recorded[] {
+export function recordEvents(deps: RecordDeps, inputs: readonly EventInput[], known?: CorrelatedCall): Recorded[] {
   const { db } = deps;
-  const results = storeAll(db, inputs, deps.now());
+  const results = storeAll(db, inputs, deps.now(), known);
   const stored = results.flatMap((result) => (result.row ? [result.row] : []));
   if (stored.length > 0) {
     const bus = deps.bus ?? eventBus();
@@ -30,16 +30,21 @@ export function recordEvents(deps: RecordDeps, inputs: readonly EventInput[]): R
   return results;
 }
 
-export function recordEvent(deps: RecordDeps, input: EventInput): Recorded {
-  return recordEvents(deps, [input])[0];
+/**
+ * One event. `known` is the call it belongs to when the caller has that at hand (the answer webhook, which
+ * just started the call): events naming that call's uuid are then not looked up.
+ */
+export function recordEvent(deps: RecordDeps, input: EventInput, known?: CorrelatedCall): Recorded {
+  return recordEvents(deps, [input], known)[0];
 }
 
 /**
  * The events of one call to recordEvents, atomically (lib/atomic.ts): their correlating reads, inserts and
  * effects on the call together.
  */
-const storeAll = atomic((db: Db, inputs: readonly EventInput[], now: Date): Recorded[] => {
+const storeAll = atomic((db: Db, inputs: readonly EventInput[], now: Date, known: CorrelatedCall | undefined): Recorded[] => {
   const memo: CorrelationMemo = new Map();
+  if (known) memo.set(known.uuid, { callUuid: known.uuid, call: known, flowId: known.flowId, simulated: known.simulated });
   return inputs.map((input) => storeEvent(db, input, now, memo));
 });
 

@@ -1,5 +1,7 @@
-import { findContinuation, getCall, saveAnswer, startCall } from '@/lib/calls/store';
+import { findContinuation, startAnsweredCall, startCall, saveCallAnswer, storedAnswer, type NewCall } from '@/lib/calls/store';
+import type { CorrelatedCall } from '@/lib/events/correlate';
 import { recordEvent } from '@/lib/events/record';
+import type { EventInput } from '@/lib/events/types';
 import { errorMessage, log } from '@/lib/log';
 import type { FlowSettings } from '@/lib/flow/settings';
 import type { Ncco } from '@/lib/ncco';
@@ -18,7 +20,7 @@ import { pinGotoTargets } from './pin-flows';
 import { routeCall, simulatedRoute, type CallRoute } from './route-call';
 import { draftNote, overridesState } from './test-call-marks';
 
-/** The answer stored per call uuid, so a retried answer webhook gets the same NCCO and starts nothing twice. */
+/** The key of a call's answer among its events (and, before calls kept their answer, its continuations). */
 const answerKey = (uuid: string) => `answer:${uuid}`;
 
 /**
@@ -31,9 +33,11 @@ export async function answerWebhook(request: WebhookRequest, deps: VoiceDeps): P
   if (refused) return refused;
   const fields = webhookFields(signed.method, signed.url, signed.rawBody);
   const payload = AnswerPayloadSchema.safeParse(fields ?? {});
-  recordEvent(deps, {
+  const received: EventInput = {
     source: 'answer',
     type: 'answer',
+    // The answer request's own leg is the call it starts.
+    callUuid: payload.success ? payload.data.uuid : null,
     legUuid: payload.success ? payload.data.uuid : null,
     calledNumber: payload.success ? payload.data.to : null,
     conversationUuid: payload.success ? payload.data.conversation_uuid || null : null,
@@ -42,40 +46,62 @@ export async function answerWebhook(request: WebhookRequest, deps: VoiceDeps): P
     payload: signed.method === 'GET' ? new URL(signed.url).search.slice(1) : signed.rawBody,
     parsedOk: payload.success,
     problem: payload.success ? null : `Unreadable answer request: ${payload.error.issues.map((i) => i.message).join('; ')}`,
-  });
+  };
   if (!payload.success) {
+    recordEvent(deps, received);
     log.warn('answer.unreadable', { issues: payload.error.issues.length });
     const reason = 'The answer request could not be read';
     return nccoReply(served(deps, { callUuid: null, legUuid: null, conversationUuid: null, key: null, code: 'unreadable', reason }, apology(deps.config, null)));
   }
   const { uuid, to, from, conversation_uuid } = payload.data;
-  return nccoReply(await answerCall({ uuid, to, from, conversationUuid: conversation_uuid }, deps));
+  return nccoReply(await answerCall({ uuid, to, from, conversationUuid: conversation_uuid }, deps, { received }));
 }
 export const handleAnswer = asResponse(answerWebhook);
 
+export type AnswerOptions = {
+  /** A route decided before the call arrived (an outbound test call's draft); otherwise the called number decides. */
+  forced?: CallRoute;
+  /** The answer request as an event, stored first whatever happens (the fallback and draft routes store their own). */
+  received?: EventInput;
+};
+
 /**
- * The NCCO that starts a call (shared with the fallback route when the answer itself failed). `forced` is a
- * route decided before the call arrived (an outbound test call's draft); otherwise the called number decides.
+ * The NCCO that starts a call (shared with the fallback route when the answer itself failed). The flow runs
+ * first and the call is stored once, with the state it was left in and the NCCO it answered with, which is
+ * what a retried answer webhook gets back; a call whose run failed is stored as it started, with its failure.
  */
-export async function answerCall(call: CallInfo, deps: VoiceDeps, forced?: CallRoute): Promise<Ncco> {
-  const stored = findContinuation(deps.db, answerKey(call.uuid));
-  if (stored?.response) return stored.response;
+export async function answerCall(call: CallInfo, deps: VoiceDeps, options: AnswerOptions = {}): Promise<Ncco> {
+  let receivedStored = options.received === undefined;
+  const receive = (known?: CorrelatedCall) => {
+    if (!receivedStored && options.received) recordEvent(deps, options.received, known);
+    receivedStored = true;
+  };
+  const earlier = storedAnswer(deps.db, call.uuid);
+  // Calls answered before the answer moved onto the calls row kept it as a continuation.
+  const answered = earlier && (earlier.answer ?? findContinuation(deps.db, answerKey(call.uuid))?.response);
+  if (answered) {
+    receive();
+    return answered;
+  }
   let settings: FlowSettings | undefined;
   let simulation: Simulation | null = null;
   try {
     // A simulated call (lib/simulator) names its own flow, version (maybe a draft) and clock.
     simulation = simulationFor(deps.db, call.uuid, deps.now());
     const graphOf = (versionId: string) => (simulation ? simulation.graph(versionId) : compiledVersion(deps.db, versionId));
-    const route = simulation ? simulatedRoute(simulation) : (forced ?? routeCall(deps.db, call, deps.now()));
+    const route = simulation ? simulatedRoute(simulation) : (options.forced ?? routeCall(deps.db, call, deps.now()));
     if (!route) {
+      receive();
       log.warn('answer.unknown_number', { to: call.to, uuid: call.uuid });
       return served(deps, apologyFor(call, 'unknown_number', `No flow is published on ${call.to}`), apology(deps.config, call.to));
     }
     const graph = graphOf(route.versionId);
     settings = graph.settings;
+    const known: CorrelatedCall = { uuid: call.uuid, conversationUuid: call.conversationUuid, flowId: route.flowId, simulated: simulation !== null };
+    receive(known);
     const initial: CallState = { flowId: route.flowId, versionId: route.versionId, vars: {}, attempts: {}, pinned: pinGotoTargets(deps.db, graph), ...overridesState(route) };
     // A call is pinned to the version it began on: republishing later never changes it.
-    const started = startCall(deps.db, {
+    const started: NewCall = {
       uuid: call.uuid,
       conversationUuid: call.conversationUuid,
       from: call.from,
@@ -87,15 +113,23 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps, forced?: CallR
       state: initial,
       status: 'answered',
       simulated: simulation !== null,
+    };
+    // A call stored without an answer (an earlier delivery failed) carries on from the state it was stored with.
+    const state = earlier ? CallStateSchema.parse(earlier.state) : initial;
+    const result = await runFrom({ graph: graphOf(state.versionId), nodeId: graph.startId, state, call, now: simulation?.now ?? deps.now(), overrides: state.overrides }, runtimeEnv(call, deps, state.pinned)).catch((error: unknown) => {
+      // The failure is the call's: store it as it started, for the apology's event to land on.
+      if (!earlier) startCall(deps.db, started);
+      throw error;
     });
-    // The state this call was stored with: the one just built, or a retry's (parsed, as stored state always is).
-    const state = started ? initial : CallStateSchema.parse(getCall(deps.db, call.uuid)?.state);
-    const result = await runFrom({ graph: graphOf(state.versionId), nodeId: graph.startId, state, call, now: simulation?.now ?? deps.now(), overrides: state.overrides }, runtimeEnv(call, deps, state.pinned));
     simulation?.record(result.trace);
     if (route.draftSnapshotId) result.trace.unshift(draftNote(graph.startId));
-    recordTrace(deps, { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs: [graph, graphOf(result.state.versionId)], vars: result.state.vars });
-    return saveAnswer(deps.db, call.uuid, result.state, answerKey(call.uuid), result.ncco).response ?? result.ncco;
+    const answer = earlier
+      ? saveCallAnswer(deps.db, call.uuid, result.state, result.ncco, new Date())
+      : startAnsweredCall(deps.db, { ...started, state: result.state }, result.ncco);
+    recordTrace(deps, { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs: [graph, graphOf(result.state.versionId)], vars: result.state.vars, known });
+    return answer;
   } catch (error) {
+    receive();
     if (error instanceof RuntimeError) simulation?.record(error.trace);
     logFailure('answer.failed', call.uuid, error);
     const failure = failureOf(error);

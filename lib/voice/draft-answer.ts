@@ -46,6 +46,6 @@ export async function draftAnswerWebhook(request: WebhookRequest, token: string,
     return nccoReply(served(deps, failure, apology(deps.config, null)));
   }
   const { to, from, conversation_uuid } = payload.data;
-  return nccoReply(await answerCall({ uuid: payload.data.uuid, to, from, conversationUuid: conversation_uuid }, deps, draftRoute(snapshot)));
+  return nccoReply(await answerCall({ uuid: payload.data.uuid, to, from, conversationUuid: conversation_uuid }, deps, { forced: draftRoute(snapshot) }));
 }
 export const handleDraftAnswer = asResponse(draftAnswerWebhook);

@@ -1,3 +1,4 @@
+import type { CorrelatedCall } from '@/lib/events/correlate';
 import { recordEvents } from '@/lib/events/record';
 import { apologyEvent, traceEvents } from '@/lib/events/runtime-events';
 import { secretsOf } from '@/lib/events/sensitive';
@@ -18,12 +19,14 @@ export type TracedAnswer = {
   vars: Record<string, VarValue>;
   /** Digits just typed at a sensitive node. */
   typed?: readonly string[];
+  /** The call as the recorder would look it up, when the caller has it at hand (recordEvents' `known`). */
+  known?: CorrelatedCall;
 };
 
 /** What the runtime decided while answering one webhook, as events (digits of sensitive nodes redacted). */
 export function recordTrace(deps: VoiceDeps, answer: TracedAnswer): void {
   const secrets = secretsOf(answer.graphs, answer.vars, answer.typed);
-  recordEvents(deps, traceEvents(answer.trace, { callUuid: answer.call.uuid, conversationUuid: answer.call.conversationUuid || null, key: answer.key, secrets }, answer.answered));
+  recordEvents(deps, traceEvents(answer.trace, { callUuid: answer.call.uuid, conversationUuid: answer.call.conversationUuid || null, key: answer.key, secrets }, answer.answered), answer.known);
 }
 
 export type ServedApology = {

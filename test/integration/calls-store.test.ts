@@ -9,9 +9,13 @@ import {
   findContinuation,
   getCall,
   saveCallState,
+  saveCallAnswer,
   saveContinuation,
+  startAnsweredCall,
+  storedAnswer,
   type NewCall,
 } from '@/lib/calls/store';
+import { CallFilterSchema, listCalls } from '@/lib/calls/list';
 import { createFlow, deleteFlow } from '@/lib/flows/write';
 import type { Ncco } from '@/lib/ncco';
 import { createVersion } from '@/lib/versions/create-version';
@@ -65,6 +69,34 @@ describe('calls', () => {
     createCall(db, call({ flowId: created.flow.id, versionId: version.version.id }), T0);
     expect(deleteFlow(db, created.flow.id)).toEqual({ ok: true });
     expect(getCall(db, 'call-1')).toMatchObject({ uuid: 'call-1', flowId: null, versionId: null });
+  });
+});
+
+describe('a call started with its answer', () => {
+  it('is stored in one row with the state the flow left it in and the NCCO it answered with', () => {
+    expect(storedAnswer(db, 'call-1')).toBeNull();
+    expect(startAnsweredCall(db, call({ status: 'answered', state: { vars: { a: '1' } } }), talk('hello'), T0)).toEqual(talk('hello'));
+    expect(storedAnswer(db, 'call-1')).toEqual({ state: { vars: { a: '1' } }, answer: talk('hello') });
+    expect(getCall(db, 'call-1')).toMatchObject({ status: 'answered', startedAt: T0, state: { vars: { a: '1' } } });
+  });
+
+  it('answers a delivery that raced the first with the first one’s NCCO, and keeps the first one’s state', () => {
+    startAnsweredCall(db, call({ state: { vars: { first: true } } }), talk('first'), T0);
+    expect(startAnsweredCall(db, call({ state: { vars: { second: true } } }), talk('second'), T1)).toEqual(talk('first'));
+    expect(storedAnswer(db, 'call-1')).toEqual({ state: { vars: { first: true } }, answer: talk('first') });
+  });
+
+  it('gives a call stored without an answer (its first run failed) the answer of the run that got through', () => {
+    createCall(db, call({ state: { vars: {} } }), T0);
+    expect(storedAnswer(db, 'call-1')).toEqual({ state: { vars: {} }, answer: null });
+    expect(saveCallAnswer(db, 'call-1', { vars: { retried: true } }, talk('at last'), T1)).toEqual(talk('at last'));
+    expect(saveCallAnswer(db, 'call-1', { vars: { again: true } }, talk('too late'), T1)).toEqual(talk('at last'));
+    expect(storedAnswer(db, 'call-1')).toEqual({ state: { vars: { retried: true } }, answer: talk('at last') });
+  });
+
+  it('is found by partial number search once committed', () => {
+    startAnsweredCall(db, call({ from: '447700912345' }), talk('hello'), T0);
+    expect(listCalls(db, CallFilterSchema.parse({ number: '0912' })).calls.map((c) => c.uuid)).toEqual(['call-1']);
   });
 });
 

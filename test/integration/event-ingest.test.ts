@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { webhookEvents, type WebhookEventRow } from '@/db/schema';
 import { expandEvents } from '@/lib/events/trace-row';
 import { handleGetCall, type CallDetailBody } from '@/lib/api/calls-handlers';
+import { getCall } from '@/lib/calls/store';
 import { eventBus } from '@/lib/events/bus';
 import { recordEvents } from '@/lib/events/record';
 import type { Ncco } from '@/lib/ncco';
@@ -202,6 +203,25 @@ describe('one call as one story', () => {
     const stored = events();
     expect(stored.filter((e) => e.type === 'input')).toHaveLength(1);
     expect(stored.filter((e) => e.type === 'runtime:decision' && e.nodeId === 'main-menu')).toHaveLength(1);
+  });
+
+  it('stores a call whose flow fails while answering as it started, with the failure its apology gave it', async () => {
+    const { flowId, versionId } = seedLine(db, 'ivr-menu', '447700900000');
+    // The greeting speaks a variable nobody set: empty once filled in, so the run stops there.
+    const version = db.$client.prepare('SELECT document FROM flow_versions WHERE id = ?').get(versionId) as { document: string };
+    const document = JSON.parse(version.document) as { nodes: { id: string; data: Record<string, unknown> }[] };
+    document.nodes.find((n) => n.id === 'welcome')!.data.text = '{{vars.nobody}}';
+    db.$client.prepare('UPDATE flow_versions SET document = ? WHERE id = ?').run(JSON.stringify(document), versionId);
+
+    const ncco = await answer();
+    expect(ncco[0]).toMatchObject({ action: 'talk' });
+    const detail = (await handleGetCall(db, { uuid: CALL }).json()) as CallDetailBody;
+    expect(detail.call).toMatchObject({ uuid: CALL, flowId, status: 'answered', outcome: 'failed' });
+    expect(getCall(db, CALL)?.failure).toContain('empty once its {{variables}} are filled in');
+    expect(detail.events.map((e) => e.type)).toEqual(['answer', 'runtime:enter', 'runtime:enter', 'runtime:error', 'runtime:apology']);
+    // A retry finds the call stored without an answer, runs again and fails the same way: still one call.
+    await answer();
+    expect(db.$client.prepare('SELECT count(*) AS n FROM calls').get()).toEqual({ n: 1 });
   });
 
   it('records the apology served for an unknown number and a fallback that cannot be resumed', async () => {
