@@ -1,26 +1,28 @@
 import http from 'node:http';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { config } from '@/lib/config';
-import { forwardEventIds } from '@/lib/events/bridge';
-import { eventBus } from '@/lib/events/bus';
 import { errorMessage, log } from '@/lib/log';
 import { installPeerStamp, peerSecret } from '@/lib/net/peer';
 import { createForwarder } from '@/lib/server/forward';
 import { serveVoice } from '@/lib/server/serve-voice';
-import { voiceHandlerFor } from '@/lib/server/voice-routes';
-import { voiceDeps } from '@/lib/voice/process-deps';
-import { handOffCheckpoints } from '@/lib/wal-checkpoint';
-import { WORKER_HOST, type FromWorker, type NextWorkerData, type ToWorker } from './thread-messages';
+import { voiceRouteFor } from '@/lib/server/voice-routes';
+import { threadDispatch, type FromWebhookThread, type ToWebhookThread } from '@/lib/server/webhook-thread';
+import { WORKER_HOST, type MainToNext, type NextToMain, type NextWorkerData, type WebhookWorkerData } from './thread-messages';
 
 /**
  * The production server (`npm start`, bundled to .next/switchboard-server.js by `npm run build`); it lives in
- * app/ because it adapts Next, which lib/ never imports. Vonage's webhooks are served on this thread, on a
- * lean path with the same lib handlers Next's route handlers call. Every other request is forwarded to Next,
- * which runs on a worker thread (next-worker.ts): a page render or a flow save costs tens of milliseconds of
- * CPU, and on this thread every caller waiting for an answer would queue behind it. Each thread has its own
- * database connection, caches and event bus; the webhooks' committed events are posted to the worker's bus
- * for the live streams, and routing changes reach this thread's cache through the database (routing-cache.ts).
+ * app/ because it adapts Next, which lib/ never imports. Three threads:
+ * - this one reads every request. Vonage's webhooks are read straight into the lib handlers' requests and
+ *   their signatures checked here, then run on the webhook worker; every other request is forwarded to Next.
+ * - the webhook worker (webhook-worker.ts) runs the handlers in group commits, the only writer of their rows.
+ *   Reading requests, checking signatures and writing replies is about half an answer's CPU: here it runs
+ *   alongside the handlers instead of before them.
+ * - the Next worker (next-worker.ts): a page render or a flow save costs tens of milliseconds of CPU, and in
+ *   front of the webhooks every caller waiting for an answer would queue behind it.
+ * Each worker has its own database connection, caches and event bus; the webhooks' committed events reach the
+ * Next worker's bus for the live streams over a channel between the two, and routing changes reach the
+ * webhook worker's cache through the database (routing-cache.ts).
  */
 async function main(): Promise<void> {
   // A production server whatever the shell says: React and Next pick their builds from this.
@@ -28,45 +30,50 @@ async function main(): Promise<void> {
   const settings = config();
   // Stamped here, where the client's socket is; the worker believes the stamp through the shared secret.
   installPeerStamp();
-  const worker = new Worker(path.join(__dirname, 'switchboard-next-worker.js'), { workerData: { peerSecret: peerSecret() } satisfies NextWorkerData });
+  const channel = new MessageChannel();
+  const nextData: NextWorkerData = { peerSecret: peerSecret(), webhookPort: channel.port1 };
+  const nextWorker = new Worker(path.join(__dirname, 'switchboard-next-worker.js'), { workerData: nextData, transferList: [channel.port1] });
   let stopping = false;
   // The webhooks without the editor, or the editor without the webhooks, is no server: either way, go down.
-  worker.on('error', (error) => {
-    log.error('server.worker_failed', { message: errorMessage(error) });
-    process.exit(1);
-  });
-  worker.on('exit', (code) => {
-    if (!stopping) log.error('server.worker_exited', { code });
-    process.exit(stopping ? 0 : 1);
-  });
-  // The worker runs the migrations (instrumentation.ts); nothing here touches the database before it is ready.
-  const workerPort = await new Promise<number>((resolve) =>
-    worker.once('message', (message: FromWorker) => {
-      if (message.type === 'ready') resolve(message.port);
+  const fatal = (worker: Worker, name: string) => {
+    worker.on('error', (error) => {
+      log.error('server.worker_failed', { worker: name, message: errorMessage(error) });
+      process.exit(1);
+    });
+    worker.on('exit', (code) => {
+      if (stopping && name === 'webhooks') return;
+      if (!stopping) log.error('server.worker_exited', { worker: name, code });
+      process.exit(stopping ? 0 : 1);
+    });
+  };
+  fatal(nextWorker, 'next');
+  // The Next worker runs the migrations (instrumentation.ts); nothing touches the database before it is ready.
+  const nextPort = await new Promise<number>((resolve) => nextWorker.once('message', (message: NextToMain) => resolve(message.port)));
+
+  const webhookData: WebhookWorkerData = { nextPort: channel.port2 };
+  const webhookWorker = new Worker(path.join(__dirname, 'switchboard-webhook-worker.js'), { workerData: webhookData, transferList: [channel.port2] });
+  fatal(webhookWorker, 'webhooks');
+  const webhooks = threadDispatch((message: ToWebhookThread) => webhookWorker.postMessage(message));
+  await new Promise<void>((resolve) =>
+    webhookWorker.on('message', (message: FromWebhookThread) => {
+      switch (message.type) {
+        case 'ready':
+          return resolve();
+        case 'outcomes':
+          return webhooks.settle(message.outcomes);
+        default:
+          return message satisfies never;
+      }
     }),
   );
-  const deps = voiceDeps();
-  // Checkpoints are the worker's: copying the WAL back on this thread held up every caller (wal-checkpoint.ts).
-  const checkpoints = handOffCheckpoints(deps.db, { fallbackMs: CHECKPOINT_FALLBACK_MS });
-  worker.on('message', (message: FromWorker) => {
-    switch (message.type) {
-      case 'ready':
-        return;
-      case 'wal-caught-up':
-        return checkpoints.finish();
-      default:
-        return message satisfies never;
-    }
-  });
-  const post = (message: ToWorker) => worker.postMessage(message);
-  forwardEventIds(eventBus(), (ids) => post({ type: 'events', ids }));
-  const next = createForwarder({ host: WORKER_HOST, port: workerPort });
+  const next = createForwarder({ host: WORKER_HOST, port: nextPort });
+  const voice = { config: settings, now: () => new Date(), dispatch: webhooks.dispatch };
 
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
     const query = url.indexOf('?');
-    const handler = voiceHandlerFor(req.method ?? 'GET', query === -1 ? url : url.slice(0, query));
-    if (handler) void serveVoice(handler, req, res, deps);
+    const route = voiceRouteFor(req.method ?? 'GET', query === -1 ? url : url.slice(0, query));
+    if (route) void serveVoice(route, req, res, voice);
     else next.forward(req, res);
   });
   // Vonage and load balancers reuse connections; outlive a typical 60 s proxy idle timeout, as `next start` does.
@@ -81,16 +88,13 @@ async function main(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     next.close();
-    checkpoints.stop();
-    // The worker closes Next and exits; its exit ends the process (above).
-    post({ type: 'stop' });
+    webhookWorker.postMessage({ type: 'stop' } satisfies ToWebhookThread);
+    // The Next worker closes Next and exits; its exit ends the process (above).
+    nextWorker.postMessage({ type: 'stop' } satisfies MainToNext);
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 }
-
-/** Without word from the worker for this long, this thread checkpoints itself rather than let the WAL grow. */
-const CHECKPOINT_FALLBACK_MS = 5000;
 
 main().catch((error: unknown) => {
   log.error('server.failed', { message: errorMessage(error) });

@@ -10,18 +10,19 @@ import { eventBus } from '@/lib/events/bus';
 import { errorMessage, log } from '@/lib/log';
 import { adoptPeerStamp } from '@/lib/net/peer';
 import { startBackfill } from '@/lib/wal-checkpoint';
-import { WORKER_HOST, type FromWorker, type NextWorkerData, type ToWorker } from './thread-messages';
+import { WORKER_HOST, type MainToNext, type NextToMain, type NextToWebhook, type NextWorkerData, type WebhookToNext } from './thread-messages';
 
 /**
  * Next's request handling, on a worker thread of the server process (bundled to
  * .next/switchboard-next-worker.js by `npm run build:server`, started by main.ts). A page render or a
- * document check costs tens of milliseconds of CPU; here it does not hold up the webhooks the main thread
- * serves. Listens on loopback at a free port; every request comes through the main thread, stamped with the
- * client's address under the secret it handed over (lib/net/peer.ts).
+ * document check costs tens of milliseconds of CPU; here it does not hold up the webhooks (read on the main
+ * thread, handled on the webhook worker). Listens on loopback at a free port; every request comes through the
+ * main thread, stamped with the client's address under the secret it handed over (lib/net/peer.ts).
  */
 async function start(port: NonNullable<typeof parentPort>): Promise<void> {
   yieldToWebhooks();
-  adoptPeerStamp((workerData as NextWorkerData).peerSecret);
+  const { peerSecret, webhookPort } = workerData as NextWorkerData;
+  adoptPeerStamp(peerSecret);
   const settings = config();
   const { default: next } = await import('next');
   // The public host and port, as before: Next fills X-Forwarded-Port from them.
@@ -31,31 +32,31 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
   // Next logs a failed instrumentation.ts and serves on; without a migrated database nothing may serve, and the
   // main thread opens its own connection only after this thread says it is ready.
   db();
-  // The main thread writes the webhooks but leaves their checkpoints to this thread (lib/wal-checkpoint.ts).
-  startBackfill(db(), { intervalMs: BACKFILL_INTERVAL_MS, minFrames: BACKFILL_MIN_FRAMES, onCaughtUp: () => port.postMessage({ type: 'wal-caught-up' } satisfies FromWorker) });
+  // The webhook worker writes the webhooks but leaves their checkpoints to this thread (lib/wal-checkpoint.ts).
+  startBackfill(db(), { intervalMs: BACKFILL_INTERVAL_MS, minFrames: BACKFILL_MIN_FRAMES, onCaughtUp: () => webhookPort.postMessage({ type: 'wal-caught-up' } satisfies NextToWebhook) });
+  webhookPort.on('message', (message: WebhookToNext) => publishEventIds(db(), eventBus(), message.ids));
   const handler = app.getRequestHandler();
   const server = http.createServer((req, res) => void handler(req, res));
   // Its only client is the main thread's pool of kept-alive connections: closing one while idle could race a
   // request being sent on it, so idle connections stay open (the pool is small and the peer is local).
   server.keepAliveTimeout = 0;
 
-  port.on('message', (message: ToWorker) => {
+  port.on('message', (message: MainToNext) => {
     switch (message.type) {
-      case 'events':
-        return publishEventIds(db(), eventBus(), message.ids);
       case 'stop':
+        webhookPort.close();
         server.close();
         server.closeAllConnections();
         void app.close().finally(() => process.exit(0));
         return;
       default:
-        return message satisfies never;
+        return message.type satisfies never;
     }
   });
   server.listen(0, WORKER_HOST, () => {
     const address = server.address();
     if (address === null || typeof address === 'string') throw new Error('the Next worker is not listening on a TCP port');
-    port.postMessage({ type: 'ready', port: address.port } satisfies FromWorker);
+    port.postMessage({ type: 'ready', port: address.port } satisfies NextToMain);
   });
 }
 

@@ -1,14 +1,25 @@
-/** What the main thread hands the Next worker when it starts it. */
-export type NextWorkerData = { peerSecret: string };
-
-/** Main thread → Next worker: the ids of committed webhook events for its live streams, or the order to shut down. */
-export type ToWorker = { type: 'events'; ids: number[] } | { type: 'stop' };
+import type { MessagePort } from 'node:worker_threads';
 
 /**
- * Next worker → main thread: it has migrated the database and listens on `port` (loopback only); or its
- * checkpoint pass has copied the whole WAL back, for the main thread to finish (lib/wal-checkpoint.ts).
+ * What the main thread hands the Next worker when it starts it: the peer stamp's secret, and its end of the
+ * channel to the webhook worker.
  */
-export type FromWorker = { type: 'ready'; port: number } | { type: 'wal-caught-up' };
+export type NextWorkerData = { peerSecret: string; webhookPort: MessagePort };
+
+/** What the main thread hands the webhook worker: its end of the channel to the Next worker. */
+export type WebhookWorkerData = { nextPort: MessagePort };
+
+/** Main thread → Next worker: the order to shut down. */
+export type MainToNext = { type: 'stop' };
+
+/** Next worker → main thread: it has migrated the database and listens on `port` (loopback only). */
+export type NextToMain = { type: 'ready'; port: number };
+
+/** Webhook worker → Next worker: the ids of committed event rows, for its live streams (lib/events/bridge.ts). */
+export type WebhookToNext = { type: 'events'; ids: number[] };
+
+/** Next worker → webhook worker: its checkpoint pass copied the whole WAL back, for the writer to finish (lib/wal-checkpoint.ts). */
+export type NextToWebhook = { type: 'wal-caught-up' };
 
 /** Where the worker listens: loopback only, it is reached through the main thread. */
 export const WORKER_HOST = '127.0.0.1';

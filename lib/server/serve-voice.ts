@@ -1,21 +1,29 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Config } from '@/lib/config';
 import { errorMessage, log } from '@/lib/log';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/security/headers';
-import type { SignedRequest } from '@/lib/vonage/signature';
+import { verifyVonageSignature, type SignedRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from '@/lib/voice/deps';
-import type { VoiceHandler } from './voice-routes';
+import type { WebhookReply } from '@/lib/voice/respond';
+import { handlerOf, type VoiceRoute } from './voice-routes';
 import { createWebhookBatcher, type WebhookBatcher } from './webhook-batch';
 
 /** Vonage's webhook bodies are a few kilobytes; anything near this is not Vonage. */
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
+/** Runs a route's handler on a request and answers once its writes are committed. */
+export type Dispatch = (route: VoiceRoute, request: SignedRequest) => Promise<WebhookReply>;
+
+export type ServeOptions = { config: Pick<Config, 'PUBLIC_BASE_URL' | 'VONAGE_SIGNATURE_SECRET'>; now: () => Date; dispatch: Dispatch };
+
 /**
  * Serves one webhook on the lean path: Node's request is read straight into the SignedRequest the handlers
- * verify (the raw body, byte for byte, so the signature's payload hash sees what was sent), the lib handler
- * answers inside the turn's group commit (webhook-batch.ts), and its reply is written back once that
- * commit is done, with the headers proxy.ts puts on every response.
+ * verify (the raw body, byte for byte, so the signature's payload hash sees what was sent), its signature is
+ * checked here, where the request was read, and `dispatch` runs the lib handler inside a group commit
+ * (webhook-batch.ts; on the production server, on the webhook thread: webhook-thread.ts). The reply is
+ * written once that commit is done, with the headers proxy.ts puts on every response.
  */
-export async function serveVoice(handler: VoiceHandler, req: IncomingMessage, res: ServerResponse, deps: VoiceDeps): Promise<void> {
+export async function serveVoice(route: VoiceRoute, req: IncomingMessage, res: ServerResponse, options: ServeOptions): Promise<void> {
   try {
     const rawBody = await readBody(req);
     if (rawBody === null) {
@@ -25,11 +33,14 @@ export async function serveVoice(handler: VoiceHandler, req: IncomingMessage, re
     const request: SignedRequest = {
       method: req.method ?? 'GET',
       // Only the path and query are ever read; the origin is ours, never the client's Host header.
-      url: `${deps.config.PUBLIC_BASE_URL}${req.url ?? '/'}`,
+      url: `${options.config.PUBLIC_BASE_URL}${req.url ?? '/'}`,
       authorization: req.headers.authorization ?? null,
       rawBody,
     };
-    const reply = await batcherFor(deps).serve(handler, request);
+    // Pure CPU: done on the thread that read the request, not the one that writes (signature-gate.ts reads it).
+    const secret = options.config.VONAGE_SIGNATURE_SECRET;
+    if (secret) request.verdict = verifyVonageSignature(request, secret, options.now());
+    const reply = await options.dispatch(route, request);
     send(res, reply.status, reply.body, reply.contentType, reply.cacheControl);
   } catch (error) {
     log.error('webhook.failed', { path: req.url?.split('?')[0], message: errorMessage(error) });
@@ -39,13 +50,15 @@ export async function serveVoice(handler: VoiceHandler, req: IncomingMessage, re
 
 const batchers = new WeakMap<VoiceDeps, WebhookBatcher>();
 
-function batcherFor(deps: VoiceDeps): WebhookBatcher {
+/** Runs handlers on this thread, in its group commits over `deps.db`. */
+export function localDispatch(deps: VoiceDeps): Dispatch {
   let batcher = batchers.get(deps);
   if (!batcher) {
     batcher = createWebhookBatcher(deps);
     batchers.set(deps, batcher);
   }
-  return batcher;
+  const local = batcher;
+  return (route, request) => local.serve(handlerOf(route), request);
 }
 
 /** The body as text, or null when it is larger than MAX_WEBHOOK_BYTES. */

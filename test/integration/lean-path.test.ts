@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import type { Ncco } from '@/lib/ncco';
-import { MAX_WEBHOOK_BYTES, serveVoice } from '@/lib/server/serve-voice';
-import { voiceHandlerFor } from '@/lib/server/voice-routes';
+import { localDispatch, MAX_WEBHOOK_BYTES, serveVoice } from '@/lib/server/serve-voice';
+import { voiceHandlerFor, voiceRouteFor } from '@/lib/server/voice-routes';
 import { signVonageRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from '@/lib/voice/deps';
 import { toResponse } from '@/lib/voice/respond';
@@ -30,8 +30,8 @@ beforeAll(async () => {
   deps = voiceDeps(db, { VONAGE_SIGNATURE_SECRET: SECRET });
   seedLine(db, 'ivr-menu', '447700900100');
   server = http.createServer((req, res) => {
-    const handler = voiceHandlerFor(req.method ?? 'GET', (req.url ?? '/').split('?')[0]);
-    if (handler) void serveVoice(handler, req, res, deps);
+    const route = voiceRouteFor(req.method ?? 'GET', (req.url ?? '/').split('?')[0]);
+    if (route) void serveVoice(route, req, res, { config: deps.config, now: deps.now, dispatch: localDispatch(deps) });
     else res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
