@@ -184,6 +184,11 @@ export const webhookEvents = sqliteTable(
     parsedOk: integer('parsed_ok', { mode: 'boolean' }).notNull(),
     problem: text('problem'),
     receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+    /**
+     * The runtime steps this webhook's answer took (a JSON array, redacted), kept on the request's own row and
+     * read back as events after it (lib/events/trace-row.ts); null for every other row.
+     */
+    trace: text('trace'),
   },
   (t) => [
     // A call's story and a flow's live log read newest or oldest first by id within one key.

@@ -52,14 +52,14 @@ const storeAll = atomic((db: Db, inputs: readonly EventInput[], now: Date, known
 export type CorrelationMemo = Map<string, Correlation>;
 
 const EVENT_COLUMNS = `source, type, call_uuid, leg_uuid, conversation_uuid, flow_id, node_id, status, simulated, dedupe_key, payload,
-  parsed_ok, problem, received_at`;
-const EVENT_VALUES = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
+  parsed_ok, problem, received_at, trace`;
+const EVENT_VALUES = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
 // Prepared once per database: every webhook appends events, and building the statement cost more than running it.
 const insertEvent = preparedFor((db) =>
   db.$client.prepare<unknown[]>(`INSERT INTO webhook_events (${EVENT_COLUMNS}) VALUES (${EVENT_VALUES}) ON CONFLICT (dedupe_key) DO NOTHING`),
 );
 /**
- * A row spanning several event ids (a trace, trace-row.ts) takes the last of them: AUTOINCREMENT never hands
+ * A row spanning several event ids (a trace, or a request with its trace: trace-row.ts) takes the last of them: AUTOINCREMENT never hands
  * out an id at or below the largest one it handed out, so the ones skipped stay the trace's steps'.
  */
 const insertSpanned = preparedFor((db) =>
@@ -92,11 +92,12 @@ export function storeEvent(db: Db, input: EventInput, now: Date, memo: Correlati
     parsedOk: input.parsedOk,
     problem: input.problem,
     receivedAt: now,
+    trace: input.trace ?? null,
   };
   const span = input.span ?? 1;
   const values = [
     row.source, row.type, row.callUuid, row.legUuid, row.conversationUuid, row.flowId, row.nodeId, row.status,
-    row.simulated ? 1 : 0, row.dedupeKey, row.payload, row.parsedOk ? 1 : 0, row.problem, now.getTime(),
+    row.simulated ? 1 : 0, row.dedupeKey, row.payload, row.parsedOk ? 1 : 0, row.problem, now.getTime(), row.trace,
   ];
   const inserted = span > 1 ? insertSpanned(db).run(span, ...values) : insertEvent(db).run(...values);
   // No change: the dedupe key was already stored (a retried delivery).

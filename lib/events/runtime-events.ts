@@ -37,6 +37,14 @@ export function traceEvents(trace: readonly TraceStep[], context: TraceContext, 
 }
 
 /**
+ * A request stored with the runtime steps that answered it, in one row (trace-row.ts): the trace's steps,
+ * span and effect on the call ride on the request's event. `trace` is traceEvents' one input.
+ */
+export function withTrace(request: EventInput, trace: EventInput): EventInput {
+  return { ...request, trace: trace.payload, span: 1 + (trace.span ?? 1), effect: trace.effect };
+}
+
+/**
  * What the trace established about the call. A runtime error ends the trace (the engine stops there) and
  * fails the call; a webhook that failed served the apology and moved nothing.
  */

@@ -39,6 +39,11 @@ export type EventInput = {
   effect?: CallEffect;
   /** How many event ids the row takes: a trace row takes one per step (lib/events/trace-row.ts). */
   span?: number;
+  /**
+   * The runtime steps this request's answer took (tracePayload's JSON, redacted), stored on its row and read
+   * back as events after it; `span` then counts the request and its steps (lib/events/trace-row.ts).
+   */
+  trace?: string;
 };
 
 /** Statuses after which a leg is over (reference.md §3). */

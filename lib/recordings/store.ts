@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { calls, flows, recordings, webhookEvents, type RecordingRow } from '@/db/schema';
@@ -46,13 +46,13 @@ export function saveRecording(db: Db, event: RecordingEvent, owner: RecordingOwn
   );
 }
 
-/** The Record node the call last entered, from its runtime steps (stored one trace row per webhook answer). */
+/** The Record node the call last entered, from its runtime steps (stored one row per webhook answer). */
 function recordNodeOf(db: Db, callUuid: string): string | null {
   const rows = db
     .select()
     .from(webhookEvents)
-    // 'runtime:enter' rows are steps stored before traces were kept as one row each.
-    .where(and(eq(webhookEvents.callUuid, callUuid), inArray(webhookEvents.type, [TRACE_TYPE, 'runtime:enter'])))
+    // Steps ride on trace rows and on answer requests' rows; 'runtime:enter' rows are steps stored before either.
+    .where(and(eq(webhookEvents.callUuid, callUuid), or(inArray(webhookEvents.type, [TRACE_TYPE, 'runtime:enter']), isNotNull(webhookEvents.trace))))
     .orderBy(asc(webhookEvents.id))
     .all();
   const entered = expandEvents(rows).filter((event) => event.type === 'runtime:enter' && event.status === 'record');

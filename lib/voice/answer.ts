@@ -61,7 +61,10 @@ export const handleAnswer = asResponse(answerWebhook);
 export type AnswerOptions = {
   /** A route decided before the call arrived (an outbound test call's draft); otherwise the called number decides. */
   forced?: CallRoute;
-  /** The answer request as an event, stored first whatever happens (the fallback and draft routes store their own). */
+  /**
+   * The answer request as an event, stored whatever happens: with the steps that answered it, or before the
+   * apology (the fallback and draft routes store their own).
+   */
   received?: EventInput;
 };
 
@@ -72,8 +75,8 @@ export type AnswerOptions = {
  */
 export async function answerCall(call: CallInfo, deps: VoiceDeps, options: AnswerOptions = {}): Promise<Ncco> {
   let receivedStored = options.received === undefined;
-  const receive = (known?: CorrelatedCall) => {
-    if (!receivedStored && options.received) recordEvent(deps, options.received, known);
+  const receive = () => {
+    if (!receivedStored && options.received) recordEvent(deps, options.received);
     receivedStored = true;
   };
   const earlier = storedAnswer(deps.db, call.uuid);
@@ -98,7 +101,6 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps, options: Answe
     const graph = graphOf(route.versionId);
     settings = graph.settings;
     const known: CorrelatedCall = { uuid: call.uuid, conversationUuid: call.conversationUuid, flowId: route.flowId, simulated: simulation !== null };
-    receive(known);
     const initial: CallState = { flowId: route.flowId, versionId: route.versionId, vars: {}, attempts: {}, pinned: pinGotoTargets(deps.db, graph), ...overridesState(route) };
     // A call is pinned to the version it began on: republishing later never changes it.
     const started: NewCall = {
@@ -126,7 +128,10 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps, options: Answe
     const answer = earlier
       ? saveCallAnswer(deps.db, call.uuid, result.state, result.ncco, new Date())
       : startAnsweredCall(deps.db, { ...started, state: result.state }, result.ncco);
-    recordTrace(deps, { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs: [graph, graphOf(result.state.versionId)], vars: result.state.vars, known });
+    // The answer request and the steps that answered it are one row (lib/events/trace-row.ts).
+    const request = receivedStored ? undefined : options.received;
+    recordTrace(deps, { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs: [graph, graphOf(result.state.versionId)], vars: result.state.vars, known, request });
+    receivedStored = true;
     return answer;
   } catch (error) {
     receive();

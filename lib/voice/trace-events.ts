@@ -1,6 +1,7 @@
 import type { CorrelatedCall } from '@/lib/events/correlate';
 import { recordEvents } from '@/lib/events/record';
-import { apologyEvent, traceEvents } from '@/lib/events/runtime-events';
+import type { EventInput } from '@/lib/events/types';
+import { apologyEvent, traceEvents, withTrace } from '@/lib/events/runtime-events';
 import { secretsOf } from '@/lib/events/sensitive';
 import { errorMessage } from '@/lib/log';
 import type { Ncco } from '@/lib/ncco';
@@ -21,12 +22,16 @@ export type TracedAnswer = {
   typed?: readonly string[];
   /** The call as the recorder would look it up, when the caller has it at hand (recordEvents' `known`). */
   known?: CorrelatedCall;
+  /** The request these steps answered, not yet stored: stored now, with the steps on its row (withTrace). */
+  request?: EventInput;
 };
 
 /** What the runtime decided while answering one webhook, as events (digits of sensitive nodes redacted). */
 export function recordTrace(deps: VoiceDeps, answer: TracedAnswer): void {
   const secrets = secretsOf(answer.graphs, answer.vars, answer.typed);
-  recordEvents(deps, traceEvents(answer.trace, { callUuid: answer.call.uuid, conversationUuid: answer.call.conversationUuid || null, key: answer.key, secrets }, answer.answered), answer.known);
+  const trace = traceEvents(answer.trace, { callUuid: answer.call.uuid, conversationUuid: answer.call.conversationUuid || null, key: answer.key, secrets }, answer.answered);
+  const { request } = answer;
+  recordEvents(deps, request ? (trace.length > 0 ? [withTrace(request, trace[0])] : [request]) : trace, answer.known);
 }
 
 export type ServedApology = {

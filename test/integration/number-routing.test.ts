@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
+import { expandEvents } from '@/lib/events/trace-row';
 import { webhookEvents } from '@/db/schema';
 import { getCall } from '@/lib/calls/store';
 import type { FlowDocument } from '@/lib/flow/document';
@@ -93,7 +94,7 @@ describe('test callers', () => {
     expect(testerRow.versionId).toBeNull();
     expect(getCall(db, customer.uuid)!.draftSnapshotId).toBeNull();
     // The call's events say it ran the draft.
-    const notes = db.select().from(webhookEvents).all().filter((e) => e.callUuid === tester.uuid && e.payload.includes('runs the flow’s draft'));
+    const notes = expandEvents(db.select().from(webhookEvents).all()).filter((e) => e.callUuid === tester.uuid && e.payload.includes('runs the flow’s draft'));
     expect(notes).toHaveLength(1);
   });
 

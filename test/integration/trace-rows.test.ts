@@ -5,7 +5,7 @@ import { getCall, startCall } from '@/lib/calls/store';
 import { createEventBus } from '@/lib/events/bus';
 import { eventsAfter, eventsOfCall, listEvents, rowsWithIds } from '@/lib/events/list';
 import { recordEvents } from '@/lib/events/record';
-import { traceEvents } from '@/lib/events/runtime-events';
+import { traceEvents, withTrace } from '@/lib/events/runtime-events';
 import { expandEvents } from '@/lib/events/trace-row';
 import type { EventInput } from '@/lib/events/types';
 import type { TraceStep } from '@/lib/runtime/engine';
@@ -116,5 +116,51 @@ describe('a trace stored as one row', () => {
 
   it('stores nothing for a webhook that took no step', () => {
     expect(trace('answer:call-1', [])).toEqual([]);
+  });
+});
+
+describe('a request stored with the steps that answered it', () => {
+  const answerRequest: EventInput = { source: 'answer', type: 'answer', callUuid: 'call-1', legUuid: 'call-1', conversationUuid: 'CON-1', status: 'answer', dedupeKey: 'answer:call-1', payload: 'to=447700900000&uuid=call-1', parsedOk: true, problem: null };
+  const answered = () => withTrace(answerRequest, trace('answer:call-1')[0]);
+
+  it('is one row, read back as the request then its steps, exactly as two rows of the same answer were', () => {
+    record([event('before')]);
+    record([answered()]);
+    record([event('after')]);
+    const story = eventsOfCall(db, { uuid: 'call-1', conversationUuid: 'CON-1' });
+    expect(db.select().from(webhookEvents).all()).toHaveLength(3);
+    const first = story[0].id;
+    expect(describeEvents(story)).toEqual([
+      `${first} voice:ringing ringing`,
+      `${first + 1} answer answer`,
+      `${first + 2} runtime:enter start start`,
+      `${first + 3} runtime:enter menu menu`,
+      `${first + 4} runtime:wait menu`,
+      `${first + 5} voice:ringing ringing`,
+    ]);
+    // The request is itself; the steps are the runtime's, keyed as a trace row of the answer was.
+    expect(story[1]).toMatchObject({ source: 'answer', legUuid: 'call-1', payload: 'to=447700900000&uuid=call-1', trace: null, dedupeKey: 'answer:call-1' });
+    expect(story[2]).toMatchObject({ source: 'runtime', legUuid: null, callUuid: 'call-1', trace: null, dedupeKey: 'runtime:answer:call-1:0' });
+    expect(JSON.parse(story[3].payload)).toEqual(steps[1]);
+    // The answer's effect is applied once, to the call.
+    expect(getCall(db, 'call-1')).toMatchObject({ waitingNodeId: 'menu', waitingKind: 'menu' });
+    // Paging, replay and the bridge see the same events, whatever boundary falls inside the row.
+    for (const limit of [1, 2, 3]) {
+      const seen: WebhookEventRow[] = [];
+      let before: number | undefined;
+      for (let page = listEvents(db, { callUuid: 'call-1', limit }); page.length > 0; page = listEvents(db, { callUuid: 'call-1', limit, before })) {
+        seen.push(...page);
+        before = page.at(-1)!.id;
+      }
+      expect(seen).toEqual([...story].reverse());
+    }
+    for (let i = 0; i < story.length; i++) expect(eventsAfter(db, story[i].id, { callUuid: 'call-1' }, 100)).toEqual(story.slice(i + 1));
+    expect(expandEvents(rowsWithIds(db, published.map((row) => row.id)))).toEqual(story);
+  });
+
+  it('is stored once when the same answer request comes again', () => {
+    record([answered()]);
+    expect(record([answered()])).toEqual([{ stored: false, row: null }]);
+    expect(eventsOfCall(db, { uuid: 'call-1', conversationUuid: 'CON-1' })).toHaveLength(4);
   });
 });

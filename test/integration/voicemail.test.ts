@@ -105,6 +105,19 @@ describe('filing voicemail', () => {
     ]);
   });
 
+  it('files the recording of a Record node the answer itself reached (its steps ride on the answer request’s row)', async () => {
+    const { versionId } = seedLine(db, 'ivr-menu', '447700900001');
+    const version = db.$client.prepare('SELECT document FROM flow_versions WHERE id = ?').get(versionId) as { document: string };
+    const document = JSON.parse(version.document) as { edges: { source: string; target: string }[] };
+    document.edges.find((e) => e.source === 'start')!.target = 'voicemail';
+    db.$client.prepare('UPDATE flow_versions SET document = ? WHERE id = ?').run(JSON.stringify(document), versionId);
+    const query = new URLSearchParams({ to: '447700900001', from: '447700900002', uuid: CALL.uuid, conversation_uuid: CALL.conversation });
+    const ncco: Ncco = await (await handleAnswer(new Request(`${VOICE_BASE}/api/voice/answer?${query}`), deps)).json();
+    expect(ncco.some((a) => a.action === 'record')).toBe(true);
+    await handleEvent(webhookPost('/api/voice/event', recordingEvent(`${origin}/v1/files/voicemail`)), deps);
+    expect(db.select({ callUuid: recordings.callUuid, nodeId: recordings.nodeId }).from(recordings).all()).toEqual([{ callUuid: CALL.uuid, nodeId: 'voicemail' }]);
+  });
+
   it('attaches a transcript delivered with its text, even one that arrived before the recording', async () => {
     await callToVoicemail();
     await handleEvent(webhookPost('/api/voice/event', { recording_uuid: 'cccccccc-bbbb-cccc-dddd-0123456789ab', conversation_uuid: CALL.conversation, transcript: 'Call me back, please.' }), deps);
