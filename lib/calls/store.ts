@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { calls, continuations, type CallRow, type NewCallRow } from '@/db/schema';
-import { NccoSchema, type Ncco } from '@/lib/ncco';
+import { nccoJson, NccoSchema, type Ncco } from '@/lib/ncco';
 import { atomic } from '@/lib/atomic';
 import { preparedFor } from '@/lib/prepared';
 import { indexCallNumbers } from './search-index';
@@ -99,7 +99,7 @@ const insertAndIndex = atomic((db: Db, call: NewCall, now: Date, answer: Ncco | 
   const inserted = insertCall(db).run(
     call.uuid, call.conversationUuid, call.from, call.to, call.number, call.flowId ?? null, call.versionId ?? null,
     call.draftSnapshotId ?? null, jsonText(call.state), call.status, now.getTime(), now.getTime(), call.simulated ? 1 : 0, searchId,
-    jsonText(answer),
+    answer === null ? null : nccoJson(answer),
   );
   if (inserted.changes === 0) return false;
   indexCallNumbers(db, searchId, call.from, call.to);

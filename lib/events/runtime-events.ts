@@ -16,7 +16,7 @@ export type TraceContext = { callUuid: string; conversationUuid: string | null; 
 export function traceEvents(trace: readonly TraceStep[], context: TraceContext, answered: boolean): EventInput[] {
   if (trace.length === 0) return [];
   const secrets = context.secrets ?? NO_SECRETS;
-  const steps = trace.map((step) => redactStep(step, secrets));
+  const steps = secrets.values.length === 0 && secrets.nodeIds.size === 0 ? trace : trace.map((step) => redactStep(step, secrets));
   const last = steps[steps.length - 1];
   return [
     {
@@ -41,7 +41,24 @@ export function traceEvents(trace: readonly TraceStep[], context: TraceContext, 
  * span and effect on the call ride on the request's event. `trace` is traceEvents' one input.
  */
 export function withTrace(request: EventInput, trace: EventInput): EventInput {
-  return { ...request, trace: trace.payload, span: 1 + (trace.span ?? 1), effect: trace.effect };
+  // Every field written out: a spread followed by new properties builds the object slowly, once per answer.
+  return {
+    source: request.source,
+    type: request.type,
+    callUuid: request.callUuid,
+    legUuid: request.legUuid,
+    conversationUuid: request.conversationUuid,
+    status: request.status,
+    nodeId: request.nodeId,
+    dedupeKey: request.dedupeKey,
+    payload: request.payload,
+    parsedOk: request.parsedOk,
+    problem: request.problem,
+    calledNumber: request.calledNumber,
+    effect: trace.effect,
+    span: 1 + (trace.span ?? 1),
+    trace: trace.payload,
+  };
 }
 
 /**
@@ -51,9 +68,11 @@ export function withTrace(request: EventInput, trace: EventInput): EventInput {
 function effectOf(trace: readonly TraceStep[], last: TraceStep, answered: boolean): CallEffect | undefined {
   if (last.type === 'error') return { type: 'failed', reason: last.message };
   if (!answered) return undefined;
-  const kinds = new Map(trace.flatMap((step) => (step.type === 'enter' ? [[step.nodeId, step.kind] as const] : [])));
   const wait = trace.find((step) => step.type === 'wait');
-  return { type: 'waiting', nodeId: wait?.nodeId ?? null, kind: wait ? (kinds.get(wait.nodeId) ?? null) : null };
+  if (!wait) return { type: 'waiting', nodeId: null, kind: null };
+  // The kind of the node it waits at: the last time the trace entered it.
+  const entered = trace.findLast((step) => step.type === 'enter' && step.nodeId === wait.nodeId);
+  return { type: 'waiting', nodeId: wait.nodeId, kind: entered?.type === 'enter' ? entered.kind : null };
 }
 
 export type ApologyContext = {

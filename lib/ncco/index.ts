@@ -23,3 +23,4 @@ export { NotifyActionSchema, type NotifyAction } from './actions/notify';
 export { WAIT_DEFAULTS, WaitActionSchema, type WaitAction } from './actions/wait';
 export { TransferActionSchema, type TransferAction } from './actions/transfer';
 export type { Transcription } from './common';
+export { nccoJson } from './json';

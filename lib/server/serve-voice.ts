@@ -2,11 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '@/lib/config';
 import { errorMessage, log } from '@/lib/log';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/security/headers';
-import { verifyVonageSignature, type SignedRequest } from '@/lib/vonage/signature';
+import { verifyVonageSignature, type SignatureVerdict, type SignedRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from '@/lib/voice/deps';
 import type { WebhookReply } from '@/lib/voice/respond';
 import { handlerOf, type VoiceRoute } from './voice-routes';
 import { createWebhookBatcher, type WebhookBatcher } from './webhook-batch';
+
+const SIGNED: SignatureVerdict = { ok: true };
 
 /** Vonage's webhook bodies are a few kilobytes; anything near this is not Vonage. */
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
@@ -38,8 +40,13 @@ export async function serveVoice(route: VoiceRoute, req: IncomingMessage, res: S
       rawBody,
     };
     // Pure CPU: done on the thread that read the request, not the one that writes (signature-gate.ts reads it).
+    // Only the verdict goes on with the request: the token and its claims are of no use past this check.
     const secret = options.config.VONAGE_SIGNATURE_SECRET;
-    if (secret) request.verdict = verifyVonageSignature(request, secret, options.now());
+    if (secret) {
+      const result = verifyVonageSignature(request, secret, options.now());
+      request.verdict = result.ok ? SIGNED : result;
+      request.authorization = null;
+    }
     const reply = await options.dispatch(route, request);
     send(res, reply.status, reply.body, reply.contentType, reply.cacheControl);
   } catch (error) {

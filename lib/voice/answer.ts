@@ -11,7 +11,7 @@ import { readSignedRequest, type WebhookRequest } from '@/lib/vonage/signature';
 import { apology } from './apology';
 import type { VoiceDeps } from './deps';
 import { compiledVersion } from './graph-cache';
-import { AnswerPayloadSchema, webhookFields } from './payloads';
+import { AnswerPayloadSchema, rawPayload, webhookFields } from './payloads';
 import { asResponse, nccoReply, type WebhookReply } from './respond';
 import { runtimeEnv } from './runtime-env';
 import { refuseUnsigned } from './signature-gate';
@@ -43,7 +43,7 @@ export async function answerWebhook(request: WebhookRequest, deps: VoiceDeps): P
     conversationUuid: payload.success ? payload.data.conversation_uuid || null : null,
     status: 'answer',
     dedupeKey: payload.success ? answerKey(payload.data.uuid) : null,
-    payload: signed.method === 'GET' ? new URL(signed.url).search.slice(1) : signed.rawBody,
+    payload: rawPayload(signed.method, signed.url, signed.rawBody),
     parsedOk: payload.success,
     problem: payload.success ? null : `Unreadable answer request: ${payload.error.issues.map((i) => i.message).join('; ')}`,
   };

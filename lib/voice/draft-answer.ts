@@ -7,7 +7,7 @@ import { readSignedRequest, type WebhookRequest } from '@/lib/vonage/signature';
 import { answerCall } from './answer';
 import { apology } from './apology';
 import type { VoiceDeps } from './deps';
-import { AnswerPayloadSchema, webhookFields } from './payloads';
+import { AnswerPayloadSchema, rawPayload, webhookFields } from './payloads';
 import { asResponse, nccoReply, type WebhookReply } from './respond';
 import { draftRoute } from './route-call';
 import { refuseUnsigned } from './signature-gate';
@@ -33,7 +33,7 @@ export async function draftAnswerWebhook(request: WebhookRequest, token: string,
     conversationUuid: payload.success ? payload.data.conversation_uuid || null : null,
     status: 'answer',
     dedupeKey: uuid ? `answer:${uuid}` : null,
-    payload: signed.method === 'GET' ? new URL(signed.url).search.slice(1) : signed.rawBody,
+    payload: rawPayload(signed.method, signed.url, signed.rawBody),
     parsedOk: payload.success,
     problem: payload.success ? null : 'Unreadable answer request for an outbound test call',
   });

@@ -5,7 +5,7 @@ import { isFinalLegStatus } from '@/lib/events/types';
 import { log } from '@/lib/log';
 import { readSignedRequest, type WebhookRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from './deps';
-import { webhookFields } from './payloads';
+import { rawPayload, webhookFields } from './payloads';
 import { fileRecording, fileTranscript } from './recording-events';
 import { asResponse, emptyReply, type WebhookReply } from './respond';
 import { clearSecretsOfEndedCall } from './scrub-secrets';
@@ -22,7 +22,7 @@ export async function eventWebhook(request: WebhookRequest, deps: VoiceDeps): Pr
   const refused = refuseUnsigned(signed, 'voice', deps);
   if (refused) return refused;
   const fields = webhookFields(signed.method, signed.url, signed.rawBody);
-  const payload = signed.method === 'GET' ? new URL(signed.url).search.slice(1) : signed.rawBody;
+  const payload = rawPayload(signed.method, signed.url, signed.rawBody);
   const shape = fields ? classifyVoiceEvent(fields) : null;
   // Answered only once the event is committed: a 2xx means it is stored (group-committed with its neighbours).
   const { row } = await eventWriter(deps.db).write(deps, voiceEventInput({ payload, fields }, shape));

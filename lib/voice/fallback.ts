@@ -5,7 +5,7 @@ import { answerCall } from './answer';
 import { apology } from './apology';
 import { continueCall } from './continue';
 import type { VoiceDeps } from './deps';
-import { AnswerPayloadSchema, FallbackExtrasSchema, webhookFields } from './payloads';
+import { AnswerPayloadSchema, FallbackExtrasSchema, rawPayload, webhookFields } from './payloads';
 import { asResponse, nccoReply, type WebhookReply } from './respond';
 import { refuseUnsigned } from './signature-gate';
 import { served } from './trace-events';
@@ -31,7 +31,7 @@ export async function fallbackWebhook(request: WebhookRequest, deps: VoiceDeps):
     conversationUuid: typeof fields?.conversation_uuid === 'string' ? fields.conversation_uuid : null,
     status: 'fallback',
     dedupeKey: null,
-    payload: signed.method === 'GET' ? new URL(signed.url).search.slice(1) : signed.rawBody,
+    payload: rawPayload(signed.method, signed.url, signed.rawBody),
     parsedOk: fields !== null,
     problem: extras.success && extras.data.reason ? `Vonage fell back: ${extras.data.reason}` : null,
   });

@@ -18,9 +18,25 @@ export const FallbackExtrasSchema = z.looseObject({
   original_request: z.looseObject({ url: z.string(), type: z.string().optional() }).optional(),
 });
 
+/**
+ * The query string of a request URL, without its `?` ('' when there is none), as `URL.search` has it but
+ * without parsing the whole URL: every GET webhook reads its query, and parsing the URL cost more.
+ */
+export function queryOf(url: string): string {
+  const start = url.indexOf('?');
+  if (start === -1) return '';
+  const end = url.indexOf('#', start);
+  return end === -1 ? url.slice(start + 1) : url.slice(start + 1, end);
+}
+
+/** What a webhook was sent, as stored raw: a GET's query string, else the body as received. */
+export function rawPayload(method: string, url: string, rawBody: string): string {
+  return method === 'GET' ? queryOf(url) : rawBody;
+}
+
 /** Reads a webhook body: a GET's query parameters, else the JSON body; null when it is not JSON. */
 export function webhookFields(method: string, url: string, rawBody: string): Record<string, unknown> | null {
-  if (method === 'GET' || method === 'HEAD') return Object.fromEntries(new URL(url).searchParams);
+  if (method === 'GET' || method === 'HEAD') return Object.fromEntries(new URLSearchParams(queryOf(url)));
   if (rawBody.trim() === '') return {};
   try {
     const value: unknown = JSON.parse(rawBody);

@@ -1,4 +1,4 @@
-import type { Ncco } from '@/lib/ncco';
+import { nccoJson, type Ncco } from '@/lib/ncco';
 
 /**
  * What a webhook answers: the lean server (lib/server/serve-voice.ts) writes it as it is; Next's route
@@ -9,7 +9,7 @@ export type WebhookReply = { status: number; body: string; contentType: string |
 
 /** Vonage wants 200 with a JSON NCCO for every answer and continuation (reference.md §2). */
 export function nccoReply(ncco: Ncco): WebhookReply {
-  return { status: 200, body: JSON.stringify(ncco), contentType: 'application/json', cacheControl: 'no-store' };
+  return { status: 200, body: nccoJson(ncco), contentType: 'application/json', cacheControl: 'no-store' };
 }
 
 /** An empty 200: the NCCO Vonage is running carries on (non-final connect states, plain events). */

@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { getRoutingRevision } from '@/lib/app-state';
+import { openGroupOf, type Group } from '@/lib/group-commit';
 import { resolveNumber } from '@/lib/numbers/read';
 
 /** What answers a call to a number (its flow, live version and per-number settings), or null. */
@@ -22,6 +23,23 @@ function caches(): WeakMap<Db, Cache> {
   return (holder[KEY] ??= new WeakMap());
 }
 
+const groupRevisions = new WeakMap<Group, number>();
+
+/**
+ * The routing revision, read once per group commit: the group's transaction holds the write lock from its
+ * start, so no other writer can move the revision while it is open. Outside a group, read every time.
+ */
+function routingRevision(db: Db): number {
+  const group = openGroupOf(db);
+  if (!group) return getRoutingRevision(db);
+  let revision = groupRevisions.get(group);
+  if (revision === undefined) {
+    revision = getRoutingRevision(db);
+    groupRevisions.set(group, revision);
+  }
+  return revision;
+}
+
 /**
  * `resolveNumber`, from memory while the routing revision stands still. Every publish, bind, unbind and
  * number change bumps the revision in its own transaction (lib/app-state.ts), from any process, so the
@@ -29,7 +47,7 @@ function caches(): WeakMap<Db, Cache> {
  * between the two reads is cached under the old revision and dropped at the next answer.
  */
 export function cachedRouting(db: Db, number: string): Routing {
-  const revision = getRoutingRevision(db);
+  const revision = routingRevision(db);
   let cache = caches().get(db);
   if (!cache || cache.revision !== revision || cache.entries.size >= MAX_ENTRIES) {
     cache = { revision, entries: new Map() };

@@ -25,10 +25,12 @@ export type SignedRequest = {
    * The signature already checked, with the secret and clock of this process, where the request was read (the
    * production server checks it on the thread that reads requests, lib/server/serve-voice.ts); else unset.
    */
-  verdict?: SignatureResult;
+  verdict?: SignatureVerdict;
 };
 export type SignatureFailure = 'missing' | 'bad_signature' | 'payload_mismatch' | 'stale' | 'malformed';
 export type SignatureResult = { ok: true; claims: VonageClaims } | { ok: false; reason: SignatureFailure };
+/** A signature check's outcome without the claims, as it travels with a request already checked. */
+export type SignatureVerdict = { ok: true } | { ok: false; reason: SignatureFailure };
 
 /** Vonage's clock may run slightly ahead of ours; beyond this a future `iat` is not trusted. */
 export const FUTURE_SKEW_SECONDS = 60;

@@ -20,8 +20,13 @@ export function templateInvalid(ctx: RunContext, message: string): RuntimeError 
  * (Vonage behaves the same either way).
  */
 export function withoutDefaults<A extends object>(action: A, defaults: Partial<Record<keyof A, unknown>>): A {
-  const kept = Object.entries(action).filter(([key, value]) => value !== undefined && defaults[key as keyof A] !== value);
-  return Object.fromEntries(kept) as A;
+  // A loop rather than entries → filter → fromEntries: every answer builds several actions.
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(action) as (keyof A & string)[]) {
+    const value = action[key];
+    if (value !== undefined && defaults[key] !== value) kept[key] = value;
+  }
+  return kept as A;
 }
 
 type TalkOptions = { language?: string; style?: number; premium?: boolean; loop?: number; level?: number; bargeIn?: boolean };
