@@ -20,6 +20,12 @@ export function contentSecurityPolicy(nonce: string, { development = false } = {
   ].join('; ');
 }
 
+/**
+ * The policy of a response that is never a page (a webhook's NCCO or error): it may load and run nothing, and
+ * nobody may frame it. The same for every such response: a nonce only matters to a page's scripts.
+ */
+export const NOTHING_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 /** Headers every page and API response carries. */
 export function securityHeaders(csp: string): [name: string, value: string][] {
   return [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryOf } from '@/lib/net/query-string';
 
 /**
  * What the answer webhook carries (reference.md §2): as a GET query or a POST JSON body. Loose, because
@@ -17,17 +18,6 @@ export const FallbackExtrasSchema = z.looseObject({
   reason: z.string().optional(),
   original_request: z.looseObject({ url: z.string(), type: z.string().optional() }).optional(),
 });
-
-/**
- * The query string of a request URL, without its `?` ('' when there is none), as `URL.search` has it but
- * without parsing the whole URL: every GET webhook reads its query, and parsing the URL cost more.
- */
-export function queryOf(url: string): string {
-  const start = url.indexOf('?');
-  if (start === -1) return '';
-  const end = url.indexOf('#', start);
-  return end === -1 ? url.slice(start + 1) : url.slice(start + 1, end);
-}
 
 /** What a webhook was sent, as stored raw: a GET's query string, else the body as received. */
 export function rawPayload(method: string, url: string, rawBody: string): string {
