@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { webhookEvents, type CallRow, type WebhookEventRow } from '@/db/schema';
+import { preparedFor } from '@/lib/prepared';
 import { expandEvents, firstIdOf } from './trace-row';
 
 export const EVENT_PAGE_SIZE = 100;
@@ -73,10 +74,24 @@ export function rowsWithIds(db: Db, ids: readonly number[]): WebhookEventRow[] {
   if (ids.length === 0) return [];
   // One rowid range rather than a bound parameter per id, which a busy turn could push past SQLite's limit.
   const wanted = new Set(ids);
-  const [first, last] = ids.reduce(([low, high], id) => [Math.min(low, id), Math.max(high, id)], [Infinity, -Infinity]);
-  const rows = db.select().from(webhookEvents).where(and(gte(webhookEvents.id, first), lte(webhookEvents.id, last))).orderBy(asc(webhookEvents.id)).all();
-  return rows.filter((row) => wanted.has(row.id));
+  let first = Infinity;
+  let last = -Infinity;
+  for (const id of ids) {
+    if (id < first) first = id;
+    if (id > last) last = id;
+  }
+  return rowsBetween(db).all({ first, last }).filter((row) => wanted.has(row.id));
 }
+
+// Prepared once per database: the live streams read back every batch the webhooks commit while someone watches.
+const rowsBetween = preparedFor((db) =>
+  db
+    .select()
+    .from(webhookEvents)
+    .where(and(gte(webhookEvents.id, sql.placeholder('first')), lte(webhookEvents.id, sql.placeholder('last'))))
+    .orderBy(asc(webhookEvents.id))
+    .prepare(),
+);
 
 /**
  * A call's story in the order Switchboard received it: events correlated with the call, and every event of

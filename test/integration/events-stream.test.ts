@@ -140,4 +140,40 @@ describe('the event stream', () => {
     await response.body!.getReader().cancel();
     expect(bus.size()).toBe(0);
   });
+
+  it('sends the events published together as one chunk', async () => {
+    const controller = new AbortController();
+    const response = handleEventStream(db, bus, new Request('https://sb.example.com/api/events/stream', { signal: controller.signal }), { heartbeatMs: 60_000 });
+    const reader = response.body!.getReader();
+    await reader.read(); // the retry and `connected` preamble
+    const ids = store(input(), input(), input());
+    const chunk = new TextDecoder().decode((await reader.read()).value);
+    expect(idsIn(chunk)).toEqual(ids);
+    controller.abort();
+  });
+
+  it('tells a reader that fell a buffer behind that it missed events, sends nothing more until it reads, then goes on', async () => {
+    const controller = new AbortController();
+    const response = handleEventStream(db, bus, new Request('https://sb.example.com/api/events/stream', { signal: controller.signal }), { heartbeatMs: 60_000 });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    // Nobody reads while events far bigger than the buffer are published, one publish at a time.
+    const big = 'x'.repeat(64 * 1024);
+    for (let i = 0; i < 40; i += 1) store(input({ payload: big }));
+    await Promise.resolve();
+    let text = '';
+    const readUntil = async (done: (t: string) => boolean) => {
+      while (!done(text)) text += (await reader.read()).value;
+    };
+    await readUntil((t) => t.includes('event: overflow'));
+    const sentBefore = frames(text).filter((f) => f.event === 'call-event').length;
+    expect(sentBefore).toBeGreaterThan(0);
+    expect(sentBefore).toBeLessThan(40);
+    expect(frames(text).filter((f) => f.event === 'overflow')).toHaveLength(1);
+    // Caught up: the next event goes out again.
+    const [later] = store(input());
+    await readUntil((t) => idsIn(t).includes(later));
+    expect(frames(text).filter((f) => f.event === 'overflow')).toHaveLength(1);
+    controller.abort();
+  });
 });
+
