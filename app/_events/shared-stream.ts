@@ -4,8 +4,6 @@ import { CallEventSchema, type CallEvent } from '@/lib/events/wire';
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
 
 const STREAM_URL = '/api/events/stream';
-const CHANNEL = 'switchboard.events';
-const LEADER_LOCK = 'switchboard.events.leader';
 /** After the server refused or closed the stream for good (EventSource gives up), try again this much later. */
 const REOPEN_MS = 5000;
 
@@ -20,13 +18,25 @@ type Message = z.infer<typeof MessageSchema>;
 type Handlers = { event?: (event: CallEvent) => void; status?: (status: StreamStatus) => void; reset?: () => void };
 
 /**
- * The browser's one connection to the live event log. Every panel in a tab subscribes here (one stream
- * per tab), and the tabs of a browser share one EventSource between them: the tab holding a Web Lock is
- * the leader and relays what it receives on a BroadcastChannel; when it closes, the lock passes to another
- * tab, which resumes from the last event id it saw (so nothing is missed or repeated). Without Web Locks
- * or BroadcastChannel each tab keeps its own stream.
+ * The browser's one connection to a flow's live event log. Every panel about that flow in a tab subscribes
+ * here (one stream per tab), and the tabs of a browser that show the flow share one EventSource between them:
+ * the tab holding the flow's Web Lock is the leader and relays what it receives on the flow's
+ * BroadcastChannel; when it closes, the lock passes to another tab, which resumes from the last event id it
+ * saw (so nothing is missed or repeated). Without Web Locks or BroadcastChannel each tab keeps its own stream.
+ * The server sends only the flow's events: a line taking thousands of calls a second would otherwise send
+ * every open editor every event of every flow.
  */
 class SharedEventStream {
+  private readonly channelName: string;
+  private readonly leaderLock: string;
+  private readonly url: string;
+
+  constructor(flowId: string) {
+    this.channelName = `switchboard.events.${flowId}`;
+    this.leaderLock = `switchboard.events.leader.${flowId}`;
+    this.url = `${STREAM_URL}?flowId=${encodeURIComponent(flowId)}`;
+  }
+
   private readonly subscribers = new Set<Handlers>();
   private lastId = 0;
   private status: StreamStatus = 'connecting';
@@ -49,12 +59,12 @@ class SharedEventStream {
   private start(): void {
     const shared = typeof BroadcastChannel !== 'undefined' && typeof navigator !== 'undefined' && 'locks' in navigator;
     if (!shared) return this.lead();
-    const channel = new BroadcastChannel(CHANNEL);
+    const channel = new BroadcastChannel(this.channelName);
     this.channel = channel;
     channel.onmessage = (message) => this.onMessage(message.data);
     this.lockAbort = new AbortController();
     navigator.locks
-      .request(LEADER_LOCK, { signal: this.lockAbort.signal }, () => new Promise<void>((release) => {
+      .request(this.leaderLock, { signal: this.lockAbort.signal }, () => new Promise<void>((release) => {
         this.releaseLock = release;
         this.lead();
       }))
@@ -65,8 +75,7 @@ class SharedEventStream {
 
   /** This tab holds the connection (and relays it when other tabs listen). */
   private lead(): void {
-    const query = this.lastId > 0 ? `?lastEventId=${this.lastId}` : '';
-    const source = new EventSource(`${STREAM_URL}${query}`);
+    const source = new EventSource(this.lastId > 0 ? `${this.url}&lastEventId=${this.lastId}` : this.url);
     this.source = source;
     source.onopen = () => this.setStatus('live');
     source.onerror = () => {
@@ -137,9 +146,14 @@ class SharedEventStream {
   }
 }
 
-let shared: SharedEventStream | null = null;
+const shared = new Map<string, SharedEventStream>();
 
-/** The tab's shared stream (created on first use, in the browser only). */
-export function eventStream(): SharedEventStream {
-  return (shared ??= new SharedEventStream());
+/** The tab's shared stream of a flow's events (created on first use, in the browser only). */
+export function eventStream(flowId: string): SharedEventStream {
+  let stream = shared.get(flowId);
+  if (!stream) {
+    stream = new SharedEventStream(flowId);
+    shared.set(flowId, stream);
+  }
+  return stream;
 }

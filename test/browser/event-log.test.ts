@@ -71,7 +71,13 @@ async function openLog(p: Page): Promise<void> {
 
 describe('the event log panel', () => {
   it('shows events posted to the webhooks as they arrive, without a reload', async () => {
+    const streams: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/events/stream')) streams.push(request.url());
+    });
     await openLog(page);
+    // The server sends the editor its flow's events only, not every call on every line.
+    expect(streams.map((url) => new URL(url).searchParams.get('flowId'))).toEqual([flowId]);
     // More room for the log and the canvas: fold the problems away.
     await page.getByTestId('problems-panel').getByRole('button', { expanded: true }).click();
     const loads = await page.evaluate(() => performance.getEntriesByType('navigation').length);

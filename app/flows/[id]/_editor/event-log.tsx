@@ -40,7 +40,7 @@ export function EventLog() {
   const [open, setOpen] = useState(() => params.get('call') !== null);
   const [group, setGroup] = useState<EventGroup | ''>('');
   const log = useFlowEvents(flowId);
-  const story = useCallStory(picked);
+  const story = useCallStory(flowId, picked);
 
   const pick = useCallback((uuid: string | null) => {
     setPicked(uuid);

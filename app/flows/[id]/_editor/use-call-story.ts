@@ -17,9 +17,9 @@ function mergeOldestFirst(list: readonly CallEvent[], incoming: readonly CallEve
 
 /**
  * One call's events in order across its legs and its Conversation (GET /api/calls/:uuid), kept current
- * from the shared stream while the call goes on.
+ * from the flow's shared stream while the call goes on (the call was picked from the flow's log).
  */
-export function useCallStory(uuid: string | null): CallStory {
+export function useCallStory(flowId: string, uuid: string | null): CallStory {
   const [story, setStory] = useState<CallStory>({ kind: 'none' });
 
   useEffect(() => {
@@ -29,7 +29,7 @@ export function useCallStory(uuid: string | null): CallStory {
     let early: CallEvent[] = [];
     setStory({ kind: 'loading' });
     const belongs = (event: CallEvent) => event.callUuid === uuid || (event.conversationUuid !== null && conversations.has(event.conversationUuid));
-    const unsubscribe = eventStream().subscribe({
+    const unsubscribe = eventStream(flowId).subscribe({
       event: (event) => {
         if (!belongs(event)) return;
         setStory((current) => (current.kind === 'ready' ? { ...current, events: mergeOldestFirst(current.events, [event]) } : current));
@@ -49,7 +49,7 @@ export function useCallStory(uuid: string | null): CallStory {
       controller.abort();
       unsubscribe();
     };
-  }, [uuid]);
+  }, [flowId, uuid]);
 
   return story;
 }

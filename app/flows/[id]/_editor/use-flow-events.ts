@@ -40,7 +40,7 @@ export function useFlowEvents(flowId: string) {
   useEffect(() => {
     const controller = new AbortController();
     load(controller.signal).catch(() => undefined);
-    const unsubscribe = eventStream().subscribe({
+    const unsubscribe = eventStream(flowId).subscribe({
       event: (event) => {
         if (event.flowId !== flowId) return;
         if (pausedRef.current) setWaiting((list) => mergeNewestFirst([event], list));
