@@ -15,12 +15,13 @@ import { indexCallNumbers } from './search-index';
 /** What a new call is started with; the call's later facts (end, failure…) come from its events. */
 export type NewCall = Pick<
   NewCallRow,
-  'uuid' | 'conversationUuid' | 'from' | 'to' | 'number' | 'flowId' | 'versionId' | 'draftSnapshotId' | 'state' | 'status' | 'simulated'
+  'uuid' | 'conversationUuid' | 'from' | 'to' | 'number' | 'flowId' | 'versionId' | 'draftSnapshotId' | 'state' | 'status' | 'simulated' | 'waitingNodeId' | 'waitingKind'
 >;
 
 // Prepared once per database: each answer starts a call and each webhook answer saves its state.
 const INSERT_CALL = `INSERT INTO calls (uuid, conversation_uuid, "from", "to", number, flow_id, version_id, draft_snapshot_id, state,
-  status, started_at, updated_at, simulated, search_id, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING`;
+  status, started_at, updated_at, simulated, search_id, answer, waiting_node_id, waiting_kind)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING`;
 const insertCall = preparedFor((db) => db.$client.prepare<unknown[]>(INSERT_CALL));
 // The next search id after the largest stored: one step down the search_id index.
 const nextSearchId = preparedFor((db) => db.$client.prepare<[], number>('SELECT coalesce(max(search_id), 0) + 1 FROM calls').pluck());
@@ -99,7 +100,7 @@ const insertAndIndex = atomic((db: Db, call: NewCall, now: Date, answer: Ncco | 
   const inserted = insertCall(db).run(
     call.uuid, call.conversationUuid, call.from, call.to, call.number, call.flowId ?? null, call.versionId ?? null,
     call.draftSnapshotId ?? null, jsonText(call.state), call.status, now.getTime(), now.getTime(), call.simulated ? 1 : 0, searchId,
-    answer === null ? null : nccoJson(answer),
+    answer === null ? null : nccoJson(answer), call.waitingNodeId ?? null, call.waitingKind ?? null,
   );
   if (inserted.changes === 0) return false;
   indexCallNumbers(db, searchId, call.from, call.to);

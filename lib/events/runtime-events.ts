@@ -38,9 +38,10 @@ export function traceEvents(trace: readonly TraceStep[], context: TraceContext, 
 
 /**
  * A request stored with the runtime steps that answered it, in one row (trace-row.ts): the trace's steps,
- * span and effect on the call ride on the request's event. `trace` is traceEvents' one input.
+ * span and effect on the call ride on the request's event (no effect when the call already shows it).
+ * `trace` is traceEvents' one input.
  */
-export function withTrace(request: EventInput, trace: EventInput): EventInput {
+export function withTrace(request: EventInput, trace: EventInput, effect: CallEffect | undefined = trace.effect): EventInput {
   // Every field written out: a spread followed by new properties builds the object slowly, once per answer.
   return {
     source: request.source,
@@ -55,7 +56,7 @@ export function withTrace(request: EventInput, trace: EventInput): EventInput {
     parsedOk: request.parsedOk,
     problem: request.problem,
     calledNumber: request.calledNumber,
-    effect: trace.effect,
+    effect,
     span: 1 + (trace.span ?? 1),
     trace: trace.payload,
   };
@@ -68,11 +69,16 @@ export function withTrace(request: EventInput, trace: EventInput): EventInput {
 function effectOf(trace: readonly TraceStep[], last: TraceStep, answered: boolean): CallEffect | undefined {
   if (last.type === 'error') return { type: 'failed', reason: last.message };
   if (!answered) return undefined;
+  return { type: 'waiting', ...waitingOf(trace) };
+}
+
+/** Where an answered trace leaves its call waiting: the node of its wait step and that node's kind, or nulls. */
+export function waitingOf(trace: readonly TraceStep[]): { nodeId: string | null; kind: string | null } {
   const wait = trace.find((step) => step.type === 'wait');
-  if (!wait) return { type: 'waiting', nodeId: null, kind: null };
+  if (!wait) return { nodeId: null, kind: null };
   // The kind of the node it waits at: the last time the trace entered it.
   const entered = trace.findLast((step) => step.type === 'enter' && step.nodeId === wait.nodeId);
-  return { type: 'waiting', nodeId: wait.nodeId, kind: entered?.type === 'enter' ? entered.kind : null };
+  return { nodeId: wait.nodeId, kind: entered?.type === 'enter' ? entered.kind : null };
 }
 
 export type ApologyContext = {

@@ -42,14 +42,34 @@ type LocalTime = { date: string; day: Day; minutes: number };
 
 type Span = { start: number; end: number };
 
-export function evaluateHours(data: HoursData, now: Date): HoursResult {
-  const local = localTime(data.timezone, now);
-  // Parse everything first, so bad data fails the same way whichever rule would have decided.
-  const windows = data.windows.map((w) => ({ window: w, span: parseSpan(w.start, w.end) }));
+type ParsedHours = {
+  windows: { window: HoursWindow; span: Span; label: string }[];
+  holidays: { holiday: Holiday; span: Span | null }[];
+  /** What the windows are, for the reason a call found the line closed. */
+  summary: string;
+};
+
+// A node's hours, parsed once per node data (a compiled version's data never changes): every call to a line
+// with business hours evaluates them.
+const parsed = new WeakMap<HoursData, ParsedHours>();
+
+/** Parses everything first, so bad data fails the same way whichever rule would have decided. */
+function parseHours(data: HoursData): ParsedHours {
+  const known = parsed.get(data);
+  if (known) return known;
+  const windows = data.windows.map((w) => ({ window: w, span: parseSpan(w.start, w.end), label: describeWindow(w) }));
   const holidays = data.holidays.map((h) => {
     if (!isDate(h.date)) throw new HoursError('invalid_date', `Holiday date "${h.date}" is not a YYYY-MM-DD date`);
     return { holiday: h, span: h.allDay ? null : parseSpan(h.start, h.end) };
   });
+  const result = { windows, holidays, summary: windows.map((w) => w.label).join('; ') };
+  parsed.set(data, result);
+  return result;
+}
+
+export function evaluateHours(data: HoursData, now: Date): HoursResult {
+  const local = localTime(data.timezone, now);
+  const { windows, holidays, summary } = parseHours(data);
   const clock = `(${data.timezone} ${formatMinutes(local.minutes)} ${DAY_LABEL[local.day]})`;
 
   for (const { holiday, span } of holidays) {
@@ -63,9 +83,8 @@ export function evaluateHours(data: HoursData, now: Date): HoursResult {
   }
 
   const open = windows.find(({ window, span }) => windowCovers(window.days, span, local));
-  if (open) return { result: 'open', reason: `Open: ${describeWindow(open.window)} ${clock}` };
-  const hours = data.windows.map(describeWindow).join('; ');
-  return { result: 'closed', reason: hours ? `Closed: outside ${hours} ${clock}` : `Closed: no opening hours set ${clock}` };
+  if (open) return { result: 'open', reason: `Open: ${open.label} ${clock}` };
+  return { result: 'closed', reason: summary ? `Closed: outside ${summary} ${clock}` : `Closed: no opening hours set ${clock}` };
 }
 
 function windowCovers(days: readonly Day[], { start, end }: Span, local: LocalTime): boolean {

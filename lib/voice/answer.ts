@@ -1,6 +1,7 @@
 import { findContinuation, startAnsweredCall, startCall, saveCallAnswer, storedAnswer, type NewCall } from '@/lib/calls/store';
 import type { CorrelatedCall } from '@/lib/events/correlate';
 import { recordEvent } from '@/lib/events/record';
+import { waitingOf } from '@/lib/events/runtime-events';
 import type { EventInput } from '@/lib/events/types';
 import { errorMessage, log } from '@/lib/log';
 import type { FlowSettings } from '@/lib/flow/settings';
@@ -125,12 +126,19 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps, options: Answe
     });
     simulation?.record(result.trace);
     if (route.draftSnapshotId) result.trace.unshift(draftNote(graph.startId));
-    const answer = earlier
-      ? saveCallAnswer(deps.db, call.uuid, result.state, result.ncco, new Date())
-      : startAnsweredCall(deps.db, { ...started, state: result.state }, result.ncco);
+    let answer: Ncco;
+    if (earlier) answer = saveCallAnswer(deps.db, call.uuid, result.state, result.ncco, new Date());
+    else {
+      // Stored as the run left it: its state, and where it waits (which the trace's event would set otherwise).
+      const waiting = waitingOf(result.trace);
+      started.state = result.state;
+      started.waitingNodeId = waiting.nodeId;
+      started.waitingKind = waiting.kind;
+      answer = startAnsweredCall(deps.db, started, result.ncco);
+    }
     // The answer request and the steps that answered it are one row (lib/events/trace-row.ts).
     const request = receivedStored ? undefined : options.received;
-    recordTrace(deps, { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs: [graph, graphOf(result.state.versionId)], vars: result.state.vars, known, request });
+    recordTrace(deps, { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs: [graph, graphOf(result.state.versionId)], vars: result.state.vars, known, request, callShowsTrace: !earlier });
     receivedStored = true;
     return answer;
   } catch (error) {

@@ -24,6 +24,8 @@ export type TracedAnswer = {
   known?: CorrelatedCall;
   /** The request these steps answered, not yet stored: stored now, with the steps on its row (withTrace). */
   request?: EventInput;
+  /** The call was just stored showing where these steps left it (the answer webhook's new call). */
+  callShowsTrace?: boolean;
 };
 
 /** What the runtime decided while answering one webhook, as events (digits of sensitive nodes redacted). */
@@ -31,7 +33,8 @@ export function recordTrace(deps: VoiceDeps, answer: TracedAnswer): void {
   const secrets = secretsOf(answer.graphs, answer.vars, answer.typed);
   const trace = traceEvents(answer.trace, { callUuid: answer.call.uuid, conversationUuid: answer.call.conversationUuid || null, key: answer.key, secrets }, answer.answered);
   const { request } = answer;
-  recordEvents(deps, request ? (trace.length > 0 ? [withTrace(request, trace[0])] : [request]) : trace, answer.known);
+  const effect = answer.callShowsTrace ? undefined : trace[0]?.effect;
+  recordEvents(deps, request ? (trace.length > 0 ? [withTrace(request, trace[0], effect)] : [request]) : trace, answer.known);
 }
 
 export type ServedApology = {

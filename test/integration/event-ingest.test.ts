@@ -205,6 +205,14 @@ describe('one call as one story', () => {
     expect(stored.filter((e) => e.type === 'runtime:decision' && e.nodeId === 'main-menu')).toHaveLength(1);
   });
 
+  it('stores an answered call waiting where its answer left it, with the answer request and its steps as one row', async () => {
+    seedLine(db, 'ivr-menu', '447700900000');
+    await answer();
+    expect(getCall(db, CALL)).toMatchObject({ status: 'answered', waitingNodeId: 'main-menu', waitingKind: 'menu' });
+    expect(db.select().from(webhookEvents).all().map((row) => row.type)).toEqual(['answer']);
+    expect(events().map((e) => e.type)).toEqual(['answer', 'runtime:enter', 'runtime:enter', 'runtime:enter', 'runtime:wait']);
+  });
+
   it('stores a call whose flow fails while answering as it started, with the failure its apology gave it', async () => {
     const { flowId, versionId } = seedLine(db, 'ivr-menu', '447700900000');
     // The greeting speaks a variable nobody set: empty once filled in, so the run stops there.
