@@ -61,7 +61,8 @@ export function threadDispatch(post: (message: ToWebhookThread) => void): Thread
 
 /**
  * The webhook thread's side: runs each job through `dispatch` (its group commits) and posts the outcomes,
- * those settled during one turn together. Returns what takes a message's jobs.
+ * those a commit settles together, as soon as it has: the replies go out while the next group runs. Returns
+ * what takes a message's jobs.
  */
 export function serveJobs(dispatch: Dispatch, post: (message: FromWebhookThread) => void): (jobs: readonly WebhookJob[]) => void {
   let settled: JobOutcome[] = [];
@@ -71,7 +72,7 @@ export function serveJobs(dispatch: Dispatch, post: (message: FromWebhookThread)
     post({ type: 'outcomes', outcomes });
   };
   const settle = (outcome: JobOutcome) => {
-    if (settled.length === 0) setImmediate(flush);
+    if (settled.length === 0) queueMicrotask(flush);
     settled.push(outcome);
   };
   return (jobs) => {
