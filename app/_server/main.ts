@@ -82,19 +82,26 @@ async function main(): Promise<void> {
     log.info('server.listening', { port: settings.PORT, host: settings.HOST ?? 'all interfaces', url: settings.PUBLIC_BASE_URL });
   });
 
-  const stop = (signal: string) => {
+  const stop = async (signal: string) => {
     log.info('server.stopping', { signal });
     stopping = true;
     server.close();
     server.closeIdleConnections();
+    // Webhooks already read are answered (their writes committed) before the webhook worker goes; Vonage
+    // retries whatever finds the port closed. Bounded, so a handler stuck on a slow HTTP node cannot hold
+    // the shutdown.
+    await Promise.race([webhooks.drained(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
     next.close();
     webhookWorker.postMessage({ type: 'stop' } satisfies ToWebhookThread);
     // The Next worker closes Next and exits; its exit ends the process (above).
     nextWorker.postMessage({ type: 'stop' } satisfies MainToNext);
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
 }
+
+/** How long a stopping server waits for the webhooks it has read to be answered. */
+const SHUTDOWN_GRACE_MS = 5000;
 
 main().catch((error: unknown) => {
   log.error('server.failed', { message: errorMessage(error) });

@@ -26,6 +26,8 @@ export type ThreadDispatch = {
   settle(outcomes: readonly JobOutcome[]): void;
   /** Requests sent and not yet answered. */
   pending(): number;
+  /** Resolves once every request sent so far is answered (at once when none is waiting). */
+  drained(): Promise<void>;
 };
 
 /** The reading thread's side: the requests read during one turn of its event loop go over in one message. */
@@ -33,6 +35,7 @@ export function threadDispatch(post: (message: ToWebhookThread) => void): Thread
   let nextId = 1;
   let queued: WebhookJob[] = [];
   const waiting = new Map<number, { resolve: (reply: WebhookReply) => void; reject: (error: Error) => void }>();
+  let whenDrained: (() => void)[] = [];
   const flush = () => {
     const jobs = queued;
     queued = [];
@@ -54,8 +57,13 @@ export function threadDispatch(post: (message: ToWebhookThread) => void): Thread
         if ('reply' in outcome) waiter.resolve(outcome.reply);
         else waiter.reject(new Error(outcome.error));
       }
+      if (waiting.size === 0) {
+        for (const resolve of whenDrained) resolve();
+        whenDrained = [];
+      }
     },
     pending: () => waiting.size,
+    drained: () => (waiting.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => whenDrained.push(resolve))),
   };
 }
 

@@ -59,6 +59,25 @@ describe('the webhook thread hand-over', () => {
     expect(bad).toMatchObject({ status: 'rejected', reason: new Error('the handler broke') });
   });
 
+  it('is drained once every request sent is answered', async () => {
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    const { reading } = connect(async (_route, req) => {
+      await held;
+      return { status: 200, body: req.rawBody, contentType: null, cacheControl: null };
+    });
+    await reading.drained();
+    const reply = reading.dispatch({ name: 'event' }, request('slow'));
+    let drained = false;
+    const draining = reading.drained().then(() => (drained = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([drained, reading.pending()]).toEqual([false, 1]);
+    finish();
+    await draining;
+    expect((await reply).body).toBe('slow');
+    expect(reading.pending()).toBe(0);
+  });
+
   it('replies to an answer with its NCCO only once the call is committed', async () => {
     const db: Db = createTestDb();
     seedLine(db, 'ivr-menu', '447700900100');
