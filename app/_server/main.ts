@@ -3,7 +3,7 @@ import path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { config } from '@/lib/config';
 import { errorMessage, log } from '@/lib/log';
-import { installPeerStamp, peerSecret } from '@/lib/net/peer';
+import { peerSecret, stampPeer } from '@/lib/net/peer';
 import { createForwarder } from '@/lib/server/forward';
 import { serveVoice } from '@/lib/server/serve-voice';
 import { voiceRouteFor } from '@/lib/server/voice-routes';
@@ -28,8 +28,6 @@ async function main(): Promise<void> {
   // A production server whatever the shell says: React and Next pick their builds from this.
   Object.assign(process.env, { NODE_ENV: 'production' });
   const settings = config();
-  // Stamped here, where the client's socket is; the worker believes the stamp through the shared secret.
-  installPeerStamp();
   const channel = new MessageChannel();
   const nextData: NextWorkerData = { peerSecret: peerSecret(), webhookPort: channel.port1 };
   const nextWorker = new Worker(path.join(__dirname, 'switchboard-next-worker.js'), { workerData: nextData, transferList: [channel.port1] });
@@ -73,8 +71,10 @@ async function main(): Promise<void> {
     const url = req.url ?? '/';
     const query = url.indexOf('?');
     const route = voiceRouteFor(req.method ?? 'GET', query === -1 ? url : url.slice(0, query));
-    if (route) void serveVoice(route, req, res, voice);
-    else next.forward(req, res);
+    if (route) return void serveVoice(route, req, res, voice);
+    // Stamped here, where the client's socket is; the Next worker believes the stamp through the shared secret.
+    stampPeer(req);
+    next.forward(req, res);
   });
   // Vonage and load balancers reuse connections; outlive a typical 60 s proxy idle timeout, as `next start` does.
   server.keepAliveTimeout = 65_000;

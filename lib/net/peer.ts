@@ -32,10 +32,16 @@ export function installPeerStamp(): void {
   const current = state();
   if (current.installed) return;
   current.installed = true;
-  diagnostics.subscribe('http.server.request.start', (message) => {
-    const { request, socket } = message as { request: IncomingMessage; socket: Socket & { encrypted?: boolean } };
-    request.headers[PEER_HEADER] = `${current.secret} ${socket.encrypted ? 'https' : 'http'} ${socket.remoteAddress ?? ''}`;
-  });
+  diagnostics.subscribe('http.server.request.start', (message) => stampPeer((message as { request: IncomingMessage }).request));
+}
+
+/**
+ * Stamps one request with its connecting peer, over whatever the client sent. The production server's main
+ * thread stamps what it forwards to Next this way, and nothing else: a webhook it serves itself needs no stamp.
+ */
+export function stampPeer(request: IncomingMessage): void {
+  const socket = request.socket as Socket & { encrypted?: boolean };
+  request.headers[PEER_HEADER] = `${state().secret} ${socket.encrypted ? 'https' : 'http'} ${socket.remoteAddress ?? ''}`;
 }
 
 /** The secret this thread stamps with, for the worker that must recognise the stamp (adoptPeerStamp). */
