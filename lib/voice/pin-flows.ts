@@ -14,13 +14,26 @@ export function pinGotoTargets(db: Db, graph: CompiledGraph): Record<string, str
   const pinned: Record<string, string> = {};
   const pending: CompiledGraph[] = [graph];
   while (pending.length > 0 && Object.keys(pinned).length < MAX_PINNED) {
-    for (const node of pending.shift()!.nodes.values()) {
-      if (node.kind !== 'goto' || pinned[node.data.flowId] !== undefined) continue;
-      const version = getLatestVersion(db, node.data.flowId);
+    for (const flowId of gotoTargets(pending.shift()!)) {
+      if (pinned[flowId] !== undefined) continue;
+      const version = getLatestVersion(db, flowId);
       if (!version) continue;
-      pinned[node.data.flowId] = version.id;
+      pinned[flowId] = version.id;
       pending.push(compiledVersion(db, version.id));
     }
   }
   return pinned;
+}
+
+// Found once per compiled graph (they never change): every call starts by pinning, in a graph of any size.
+const targetsByGraph = new WeakMap<CompiledGraph, readonly string[]>();
+
+/** The flows a graph's Go to flow nodes lead to, in node order. */
+function gotoTargets(graph: CompiledGraph): readonly string[] {
+  let targets = targetsByGraph.get(graph);
+  if (!targets) {
+    targets = [...graph.nodes.values()].flatMap((node) => (node.kind === 'goto' ? [node.data.flowId] : []));
+    targetsByGraph.set(graph, targets);
+  }
+  return targets;
 }
