@@ -77,7 +77,9 @@ export function storeEvent(db: Db, input: EventInput, now: Date, memo: Correlati
   // A call's own uuid, once found, correlates the same way for the rest of the transaction.
   if (!known && input.callUuid && correlation.call?.uuid === input.callUuid) memo.set(input.callUuid, correlation);
   const { callUuid, call, flowId, simulated } = correlation;
-  const row: Omit<WebhookEventRow, 'id'> = {
+  // The id is the insert's; filled in below rather than spread into a copy (every event is built once here).
+  const row: WebhookEventRow = {
+    id: 0,
     source: input.source,
     type: input.type,
     callUuid,
@@ -103,5 +105,6 @@ export function storeEvent(db: Db, input: EventInput, now: Date, memo: Correlati
   // No change: the dedupe key was already stored (a retried delivery).
   if (inserted.changes === 0) return { stored: false, row: null };
   if (call && input.effect) applyCallEffect(db, call.uuid, input.effect, now);
-  return { stored: true, row: { id: Number(inserted.lastInsertRowid), ...row } };
+  row.id = Number(inserted.lastInsertRowid);
+  return { stored: true, row };
 }
