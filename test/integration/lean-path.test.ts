@@ -93,6 +93,20 @@ describe('the same answers through both paths', () => {
   });
 });
 
+describe('the lean path\'s own headers', () => {
+  it('puts the security headers on every reply, with the policy of a response that is never a page', async () => {
+    for (const path of [answerPath('447700900100', 'headers-1'), '/api/voice/continue/eyJmb3JnZWQiOnRydWV9.AAAA']) {
+      const res = await fetch(`${lean}${path}`, { method: 'POST', body: '{}' });
+      expect(Object.fromEntries(['content-security-policy', 'x-content-type-options', 'referrer-policy', 'x-frame-options'].map((name) => [name, res.headers.get(name)]))).toEqual({
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'strict-origin-when-cross-origin',
+        'x-frame-options': 'DENY',
+      });
+    }
+  });
+});
+
 describe('what the lean path leaves to Next', () => {
   it.each([
     ['GET', '/api/voice/rtc-event', false],
