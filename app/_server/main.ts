@@ -33,24 +33,27 @@ async function main(): Promise<void> {
   const nextWorker = new Worker(path.join(__dirname, 'switchboard-next-worker.js'), { workerData: nextData, transferList: [channel.port1] });
   let stopping = false;
   // The webhooks without the editor, or the editor without the webhooks, is no server: either way, go down.
-  const fatal = (worker: Worker, name: string) => {
+  // When stopping, the Next worker goes last (stop, below) and its exit ends the process.
+  const watch = (worker: Worker, name: string, { last }: { last: boolean }) => {
     worker.on('error', (error) => {
       log.error('server.worker_failed', { worker: name, message: errorMessage(error) });
       process.exit(1);
     });
     worker.on('exit', (code) => {
-      if (stopping && name === 'webhooks') return;
-      if (!stopping) log.error('server.worker_exited', { worker: name, code });
-      process.exit(stopping ? 0 : 1);
+      if (!stopping) {
+        log.error('server.worker_exited', { worker: name, code });
+        process.exit(1);
+      }
+      if (last) process.exit(0);
     });
   };
-  fatal(nextWorker, 'next');
+  watch(nextWorker, 'next', { last: true });
   // The Next worker runs the migrations (instrumentation.ts); nothing touches the database before it is ready.
   const nextPort = await new Promise<number>((resolve) => nextWorker.once('message', (message: NextToMain) => resolve(message.port)));
 
   const webhookData: WebhookWorkerData = { nextPort: channel.port2 };
   const webhookWorker = new Worker(path.join(__dirname, 'switchboard-webhook-worker.js'), { workerData: webhookData, transferList: [channel.port2] });
-  fatal(webhookWorker, 'webhooks');
+  watch(webhookWorker, 'webhooks', { last: false });
   const webhooks = threadDispatch((message: ToWebhookThread) => webhookWorker.postMessage(message));
   await new Promise<void>((resolve) =>
     webhookWorker.on('message', (message: FromWebhookThread) => {
