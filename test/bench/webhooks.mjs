@@ -6,8 +6,8 @@
 //   (c) a bare node:http server answering a constant NCCO, started here: the ceiling of this machine;
 //   (d) (a) again while an editing session loads and saves a 300-node flow through the API at an editor's pace;
 //   (e) (a) again while headless Chromium (playwright-core, /usr/bin/chromium) opens that flow in the editor and
-//       edits Say nodes' text (the editor autosaves), reloading the page every few edits. Chromium runs at the
-//       lowest CPU priority: it stands in for the editor's own machine, not the server's.
+//       edits Say nodes' text (the editor autosaves), reloading the page every few edits. Chromium runs at idle
+//       CPU priority: it stands in for the editor's own machine, not the server's.
 // Prints req/s, p50, p99 and each route's ratio to (c), then checks every acknowledged event is in the database.
 // --only answer|events|browsing runs just (a), (b) or (e) (for profiling with --profile DIR).
 import { spawn } from 'node:child_process';
@@ -270,11 +270,12 @@ async function startBrowserEditing(base, flowId) {
   const { chromium } = await import('playwright-core');
   const profile = fs.mkdtempSync(path.join(dataDir, 'chromium-'));
   // The browser is the editor's own machine, not the server's: here it shares the server's two cores, so it
-  // runs at the lowest priority and takes what the server leaves (its processes inherit the niceness).
-  const niced = path.join(dataDir, 'chromium-niced');
-  fs.writeFileSync(niced, `#!/bin/sh\nexec chrt --idle 0 ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} "$@"\n`, { mode: 0o755 });
+  // runs under Linux's idle scheduling policy, which its processes inherit, and takes what the server leaves.
+  // (A nice value does not do: Chromium raises its own processes' priority again.)
+  const idle = path.join(dataDir, 'chromium-idle');
+  fs.writeFileSync(idle, `#!/bin/sh\nexec chrt --idle 0 ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} "$@"\n`, { mode: 0o755 });
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: niced,
+    executablePath: idle,
     headless: true,
     viewport: { width: 1440, height: 900 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
