@@ -1,4 +1,4 @@
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { forwardEventIds } from '@/lib/events/bridge';
 import { eventBus } from '@/lib/events/bus';
 import { errorMessage, log } from '@/lib/log';
@@ -17,8 +17,7 @@ import type { NextToWebhook, WebhookToNext, WebhookWorkerData } from './thread-m
  * over the port between them.
  */
 function start(parent: NonNullable<typeof parentPort>): void {
-  const { nextPort } = workerData as WebhookWorkerData;
-  const next = nextPort as MessagePort;
+  const { nextPort: next } = workerData as WebhookWorkerData;
   const deps = voiceDeps();
   // Checkpoints are the Next worker's: copying the WAL back on this thread held up every caller (wal-checkpoint.ts).
   const checkpoints = handOffCheckpoints(deps.db, { fallbackMs: CHECKPOINT_FALLBACK_MS });

@@ -86,7 +86,7 @@ export function storedAnswer(db: Db, uuid: string): StoredAnswer | null {
  * with the state it left the call in.
  */
 export const saveCallAnswer = atomic((db: Db, uuid: string, state: unknown, answer: Ncco, now: Date): Ncco => {
-  updateAnswer(db).run(jsonText(state), JSON.stringify(answer), now.getTime(), uuid);
+  updateAnswer(db).run(jsonText(state), nccoJson(answer), now.getTime(), uuid);
   return storedAnswer(db, uuid)?.answer ?? answer;
 });
 
