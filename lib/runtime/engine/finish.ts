@@ -1,5 +1,5 @@
 import type { FlowSettings } from '@/lib/flow/settings';
-import { NccoSchema, type Ncco, type NccoAction } from '@/lib/ncco';
+import { NccoSchema, nccoJson, type Ncco, type NccoAction } from '@/lib/ncco';
 import { RuntimeError } from './errors';
 import type { TraceStep } from './trace';
 
@@ -42,13 +42,26 @@ function dropDanglingBargeIn(actions: NccoAction[], trace: TraceStep[]): NccoAct
   return result;
 }
 
+/**
+ * NCCO texts already found valid. Most lines answer every call with the same NCCO (a greeting, a menu), and
+ * the schema check was a tenth of an answer's CPU on the webhook thread; it is what Vonage receives, the
+ * text, that is checked, so a text found valid once is valid again. Bounded: NCCOs with per-call values (a
+ * caller's number read back) are simply checked again after it is cleared.
+ */
+const validTexts = new Set<string>();
+const MAX_VALID_TEXTS = 512;
+
 /** The NCCO to serve, checked against Vonage's wire format. A failure here is a bug in a kind's rule. */
 export function finishNcco(actions: NccoAction[], settings: FlowSettings, trace: TraceStep[]): Ncco {
   const ncco = actions.length > 0 ? dropDanglingBargeIn(actions, trace) : silentEnd(settings);
-  const parsed = NccoSchema.safeParse(ncco);
+  const text = nccoJson(ncco);
+  if (validTexts.has(text)) return ncco;
+  const parsed = NccoSchema.safeParse(JSON.parse(text));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new RuntimeError('invalid_ncco', `The NCCO built for this call is not valid at ${issue.path.join('.')}: ${issue.message}`);
   }
+  if (validTexts.size >= MAX_VALID_TEXTS) validTexts.clear();
+  validTexts.add(text);
   return ncco;
 }
