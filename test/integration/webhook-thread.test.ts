@@ -2,7 +2,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { localDispatch } from '@/lib/server/serve-voice';
-import { serveJobs, threadDispatch, type FromWebhookThread, type ToWebhookThread } from '@/lib/server/webhook-thread';
+import { MAX_JOBS_PER_MESSAGE, serveJobs, threadDispatch, type FromWebhookThread, type ToWebhookThread } from '@/lib/server/webhook-thread';
 import type { Dispatch } from '@/lib/server/serve-voice';
 import type { SignedRequest } from '@/lib/vonage/signature';
 import type { Ncco } from '@/lib/ncco';
@@ -47,6 +47,19 @@ describe('the webhook thread hand-over', () => {
     expect(replies.map((reply) => reply.body)).toEqual(['event:a', 'event:b', 'event:c']);
     expect(sent).toHaveLength(1);
     expect(reading.pending()).toBe(0);
+  });
+
+  it('sends a busy turn in messages of at most MAX_JOBS_PER_MESSAGE, the first before the turn ends', async () => {
+    const { reading, sent } = connect(async (_route, req) => ({ status: 200, body: req.rawBody, contentType: null, cacheControl: null }));
+    const bodies = Array.from({ length: 2 * MAX_JOBS_PER_MESSAGE + 3 }, (_, i) => `job-${i}`);
+    const replies = bodies.map((body, i) => {
+      const reply = reading.dispatch({ name: 'event' }, request(body));
+      // The webhook thread has the first message while this turn is still reading.
+      if (i === MAX_JOBS_PER_MESSAGE - 1) expect(sent).toHaveLength(1);
+      return reply;
+    });
+    expect((await Promise.all(replies)).map((reply) => reply.body)).toEqual(bodies);
+    expect(sent.map((message) => (message.type === 'jobs' ? message.jobs.length : 0))).toEqual([MAX_JOBS_PER_MESSAGE, MAX_JOBS_PER_MESSAGE, 3]);
   });
 
   it('fails only the request whose handler failed', async () => {
