@@ -10,6 +10,7 @@
 //       CPU priority: it stands in for the editor's own machine, not the server's.
 // Prints req/s, p50, p99 and each route's ratio to (c), then checks every acknowledged event is in the database.
 // --only answer|events|browsing runs just (a), (b) or (e) (for profiling with --profile DIR).
+// --uuids random gives calls and legs random uuids, as Vonage's are, instead of counting them up.
 import { spawn } from 'node:child_process';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -22,7 +23,11 @@ import RequestIterator from 'autocannon/lib/requestIterator.js';
 import Database from 'better-sqlite3';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, profile: { type: 'string' }, only: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, profile: { type: 'string' }, only: { type: 'string' }, uuids: { type: 'string', default: 'counted' } } });
+// Counted uuids put each call's index entries next to the last one's; random ones (Vonage's) land all over
+// every uuid-keyed index, so each commit writes many more pages. The prefix keeps them countable afterwards.
+if (!['counted', 'random'].includes(args.uuids)) throw new Error(`--uuids is counted or random, not ${args.uuids}`);
+const uuidOf = (prefix, count) => `${prefix}${args.uuids === 'random' ? randomUUID() : count}`;
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const SECRET = 'bench-signature-secret-0123456789';
@@ -194,7 +199,7 @@ function cpuSeconds(pid) {
 
 function answerRequest() {
   callCount += 1;
-  const uuid = `bench-call-${callCount}`;
+  const uuid = uuidOf('bench-call-', callCount);
   const query = new URLSearchParams({ to: LINE, from: '447700900999', uuid, conversation_uuid: `CON-${uuid}` });
   const pathAndQuery = `/api/voice/answer?${query}`;
   return { method: 'GET', path: pathAndQuery, headers: { authorization: sign(queryJson(query)) } };
@@ -207,7 +212,7 @@ function eventRequest() {
   let count = 0;
   return () => {
     count += 1;
-    const uuid = `bench-ev-${count}`;
+    const uuid = uuidOf('bench-ev-', count);
     const body = JSON.stringify({ ...payloads[count % payloads.length], uuid, conversation_uuid: `CON-${uuid}` });
     return { method: 'POST', path: '/api/voice/event', body, headers: { 'content-type': 'application/json', authorization: sign(body) } };
   };
