@@ -126,8 +126,8 @@ try {
   db.close();
 
   console.log(`\nSwitchboard webhook benchmark: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${CONNECTIONS} connections, ${DURATION} s each`);
-  console.log('| run | req/s | p50 ms | p99 ms | non-2xx | vs bare node:http | server CPU per request |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| run | req/s | p50 ms | p99 ms | non-2xx | vs bare node:http | server CPU per request | autocannon CPU per request |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const bare = results.bare.requests.average;
   for (const [label, key] of [
     ['(a) answer, signed, new call each', 'answer'],
@@ -138,12 +138,12 @@ try {
   ]) {
     const r = results[key];
     const ratio = ((r.requests.average / bare) * 100).toFixed(0);
-    console.log(`| ${label} | ${Math.round(r.requests.average).toLocaleString('en')} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx + r.errors} | ${ratio}% | ${Math.round(r.cpuMicros)} µs |`);
+    console.log(`| ${label} | ${Math.round(r.requests.average).toLocaleString('en')} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx + r.errors} | ${ratio}% | ${Math.round(r.cpuMicros)} µs | ${Math.round(r.clientMicros)} µs |`);
   }
   const acked = results.events['2xx'];
   console.log(`\nevents acknowledged 2xx: ${acked}; stored: ${storedEvents}${storedEvents >= acked ? '' : '  ← MISSING EVENTS'}`);
   console.log(`answer calls rows written: ${calls} for ${results.answer['2xx'] + results.answerWhileEditing['2xx'] + results.answerWhileBrowsing['2xx']} answers`);
-  console.log(JSON.stringify(Object.fromEntries(Object.entries(results).map(([k, r]) => [k, { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, cpuMicros: Math.round(r.cpuMicros) }]))));
+  console.log(JSON.stringify(Object.fromEntries(Object.entries(results).map(([k, r]) => [k, { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, cpuMicros: Math.round(r.cpuMicros), clientMicros: Math.round(r.clientMicros) }]))));
 } finally {
   stopAll();
 }
