@@ -213,7 +213,8 @@ function eventRequest() {
   return () => {
     count += 1;
     const uuid = uuidOf('bench-ev-', count);
-    const body = JSON.stringify({ ...payloads[count % payloads.length], uuid, conversation_uuid: `CON-${uuid}` });
+    // Stamped now, as Vonage stamps each event when it happens: the documented payloads all carry one time.
+    const body = JSON.stringify({ ...payloads[count % payloads.length], uuid, conversation_uuid: `CON-${uuid}`, timestamp: new Date().toISOString() });
     return { method: 'POST', path: '/api/voice/event', body, headers: { 'content-type': 'application/json', authorization: sign(body) } };
   };
 }

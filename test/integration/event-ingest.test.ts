@@ -105,6 +105,20 @@ describe('voice events', () => {
     ]);
   });
 
+  it('keys later events after earlier ones whatever their uuids, so the unique index grows at its end', async () => {
+    const uuids = ['f0000000-0000-4000-8000-000000000000', '10000000-0000-4000-8000-000000000000', 'a0000000-0000-4000-8000-000000000000'];
+    const at = (second: number) => `2026-12-04T10:00:0${second}.000Z`;
+    for (const [i, uuid] of uuids.entries()) {
+      await postEvent({ ...referenceTable.answered, uuid, timestamp: at(i) });
+      await postEvent({ ...referenceTable.human, call_uuid: uuid, timestamp: at(i) });
+    }
+    await postEvent({ ...referenceTable.transfer, timestamp: at(3) });
+    await postEvent({ ...referenceTable.error, timestamp: at(4) });
+    const keys = db.select({ key: webhookEvents.dedupeKey }).from(webhookEvents).orderBy(asc(webhookEvents.id)).all().map((row) => row.key ?? '');
+    const timeOf = (key: string) => key.split(':').slice(1, 4).join(':');
+    expect(keys.map(timeOf)).toEqual([at(0), at(0), at(1), at(1), at(2), at(2), at(3), at(4)]);
+  });
+
   it('keeps an unparseable body raw and flagged, and an unknown shape raw with the reason', async () => {
     expect((await postEvent('{"status": "answered", truncated')).status).toBe(200);
     expect((await postEvent({ hello: 'world' })).status).toBe(200);
