@@ -7,9 +7,9 @@ export type RawBody = { payload: string; fields: Record<string, unknown> | null 
 
 /**
  * The event-log entry for a voice event_url delivery. Vonage retries deliveries, so each shape is stored
- * once on a documented key: a leg's uuid (call_uuid on human/machine) + status + timestamp; a transfer by
- * its leg + timestamp; an error (no uuid) by Conversation + timestamp + reason; a recording or transcript by
- * its recording_uuid. Unknown shapes and unreadable bodies are stored on every delivery, flagged.
+ * once on a documented key: a leg's status event by timestamp + uuid (call_uuid on human/machine) + status;
+ * a transfer by timestamp + leg; an error (no uuid) by timestamp + Conversation + reason; a recording or
+ * transcript by its recording_uuid. Unknown shapes and unreadable bodies are stored on every delivery, flagged.
  *
  * Keys with a timestamp start with it. Vonage's uuids are random, so a key that started with one put every
  * event at a random leaf of the unique index, a page of its own in each commit; Vonage's timestamps rise, so
