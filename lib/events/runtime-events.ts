@@ -38,10 +38,11 @@ export function traceEvents(trace: readonly TraceStep[], context: TraceContext, 
 
 /**
  * A request stored with the runtime steps that answered it, in one row (trace-row.ts): the trace's steps,
- * span and effect on the call ride on the request's event (no effect when the call already shows it).
- * `trace` is traceEvents' one input.
+ * span and effect on the call ride on the request's event. `trace` is traceEvents' one input; `effect` is its
+ * effect, or undefined when the call already shows it: required rather than defaulting to `trace.effect`,
+ * since a default parameter also replaces an undefined passed on purpose.
  */
-export function withTrace(request: EventInput, trace: EventInput, effect: CallEffect | undefined = trace.effect): EventInput {
+export function withTrace(request: EventInput, trace: EventInput, effect: CallEffect | undefined): EventInput {
   // Every field written out: a spread followed by new properties builds the object slowly, once per answer.
   return {
     source: request.source,

@@ -121,7 +121,10 @@ describe('a trace stored as one row', () => {
 
 describe('a request stored with the steps that answered it', () => {
   const answerRequest: EventInput = { source: 'answer', type: 'answer', callUuid: 'call-1', legUuid: 'call-1', conversationUuid: 'CON-1', status: 'answer', dedupeKey: 'answer:call-1', payload: 'to=447700900000&uuid=call-1', parsedOk: true, problem: null };
-  const answered = () => withTrace(answerRequest, trace('answer:call-1')[0]);
+  const answered = () => {
+    const [steps] = trace('answer:call-1');
+    return withTrace(answerRequest, steps, steps.effect);
+  };
 
   it('is one row, read back as the request then its steps, exactly as two rows of the same answer were', () => {
     record([event('before')]);
@@ -156,6 +159,14 @@ describe('a request stored with the steps that answered it', () => {
     }
     for (let i = 0; i < story.length; i++) expect(eventsAfter(db, story[i].id, { callUuid: 'call-1' }, 100)).toEqual(story.slice(i + 1));
     expect(expandEvents(rowsWithIds(db, published.map((row) => row.id)))).toEqual(story);
+  });
+
+  it('leaves the call as it is when told the call already shows where the steps left it', () => {
+    // The answer webhook stores a new call already waiting where its trace ends: no second write to the call.
+    const [steps] = trace('answer:call-1');
+    record([withTrace(answerRequest, steps, undefined)]);
+    expect(eventsOfCall(db, { uuid: 'call-1', conversationUuid: 'CON-1' })).toHaveLength(4);
+    expect(getCall(db, 'call-1')).toMatchObject({ waitingNodeId: null, waitingKind: null });
   });
 
   it('is stored once when the same answer request comes again', () => {
