@@ -2,6 +2,7 @@ import type { FlowSettings } from '@/lib/flow/settings';
 import type { Ncco } from '@/lib/ncco';
 import { kindOf } from '@/lib/flow/registry';
 import { contextFor } from './context';
+import { copyState } from './copy-state';
 import { RuntimeError } from './errors';
 import { finishNcco } from './finish';
 import type { CompiledGraph } from './graph';
@@ -83,7 +84,7 @@ function startWalk(input: RunInput, env: RuntimeEnv): Walk {
   return {
     graph: input.graph,
     settings: input.settings ?? input.graph.settings,
-    state: structuredClone(input.state),
+    state: copyState(input.state),
     actions: [],
     trace: [],
     visits: 0,
@@ -97,8 +98,9 @@ function startWalk(input: RunInput, env: RuntimeEnv): Walk {
 
 async function run(input: RunInput, env: RuntimeEnv, body: (walk: Walk) => Promise<void>): Promise<RunResult> {
   const walk = startWalk(input, env);
-  // Whatever this webhook answers replaces the running NCCO, so no Connect is ringing any more.
-  walk.state = { ...walk.state, connect: undefined };
+  // Whatever this webhook answers replaces the running NCCO, so no Connect is ringing any more. Set in place:
+  // the state is the walk's own copy, and spreading it into a new object cost more than copying it.
+  walk.state.connect = undefined;
   try {
     await body(walk);
     return finish(walk);
