@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { Db } from '@/db/client';
+import { errorMessage, log } from '@/lib/log';
 
 /**
  * WAL checkpoints away from the thread that answers callers.
@@ -13,6 +15,12 @@ import type { Db } from '@/db/client';
  * webhooks committing non-stop, that is never true after the other thread's pass, so once a pass has caught
  * up, the webhook thread finishes the job (`finish`): just the pages committed since are left to copy, and its
  * next transaction rewinds the WAL. Durability is unchanged: a commit is durable once it is in the WAL.
+ *
+ * The finish syncs the database file and the WAL before the WAL may start over. A pass rarely ends level with
+ * the WAL (the writer commits while it copies), and SQLite syncs the database file only after one that does, so
+ * that sync used to flush everything the passes had copied since: about 9 ms, eight times a second under load,
+ * with every caller queued behind it. The other thread now syncs both files itself before it asks for the
+ * finish (`syncToDisk`), which leaves the finish its own few pages to sync: about 5 ms.
  */
 
 /** How far the WAL is copied back: `frames` pages in it, `copied` of them already in the database file. */
@@ -40,11 +48,33 @@ export function startBackfill(db: Db, options: BackfillOptions): () => void {
     // Told once per WAL state: an idle writer that has not rewound yet is not told again and again.
     if (progress.frames >= options.minFrames && progress.copied === progress.frames && progress.frames !== reported) {
       reported = progress.frames;
+      syncToDisk(db.$client.name);
       options.onCaughtUp();
     }
   }, options.intervalMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/**
+ * Flushes a database file and its WAL to disk from this thread (an fsync reaches the file whatever connection
+ * wrote it). Returns false, having logged why, when it could not: the writer's finish then syncs them itself.
+ */
+export function syncToDisk(file: string): boolean {
+  try {
+    for (const path of [file, `${file}-wal`]) {
+      const fd = fs.openSync(path, 'r');
+      try {
+        fs.fdatasyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+    return true;
+  } catch (error) {
+    log.warn('wal.sync_failed', { message: errorMessage(error) });
+    return false;
+  }
 }
 
 export type CheckpointHandoff = {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
-import { checkpoint, handOffCheckpoints, startBackfill } from '@/lib/wal-checkpoint';
+import { checkpoint, handOffCheckpoints, startBackfill, syncToDisk } from '@/lib/wal-checkpoint';
 import { createFileTestDb } from '../helpers/db';
 
 /*
@@ -123,5 +123,14 @@ describe('the other connection backfilling', () => {
     expect(fs.statSync(file).size).toBeGreaterThan(600 * 3000);
     stop();
     handoff.stop();
+  });
+});
+
+describe('syncing from the other thread', () => {
+  it('flushes the database file and its WAL, and reports a file it cannot reach rather than throwing', () => {
+    write(writer, 20);
+    expect(fs.existsSync(`${file}-wal`)).toBe(true);
+    expect(syncToDisk(file)).toBe(true);
+    expect(syncToDisk(`${file}.missing`)).toBe(false);
   });
 });
