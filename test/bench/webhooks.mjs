@@ -64,10 +64,21 @@ if (!fs.existsSync(path.join(root, '.next', 'switchboard-server.js'))) {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'));
 const dbFile = path.join(dataDir, 'bench.db');
 const children = [];
-const stopAll = () => {
-  for (const child of children) child.kill('SIGTERM');
+// The servers stop first (the app's threads may still be checkpointing), then their scratch database goes.
+const stopAll = async () => {
+  await Promise.all(children.map(stopped));
   fs.rmSync(dataDir, { recursive: true, force: true });
 };
+const stopped = (child) =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 
 try {
   const port = await freePort();
@@ -107,7 +118,7 @@ try {
     const result = await load(args.only, base, args.only === 'events' ? eventRequest() : answerRequest);
     await browser?.stop();
     console.log(JSON.stringify({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, cpuMicros: Math.round(result.cpuMicros), clientMicros: Math.round(result.clientMicros) }));
-    stopAll();
+    await stopAll();
     process.exit(0);
   }
   results.bare = await load('bare', `http://127.0.0.1:${barePort}`, null, children[1].pid);
@@ -145,7 +156,7 @@ try {
   console.log(`answer calls rows written: ${calls} for ${results.answer['2xx'] + results.answerWhileEditing['2xx'] + results.answerWhileBrowsing['2xx']} answers`);
   console.log(JSON.stringify(Object.fromEntries(Object.entries(results).map(([k, r]) => [k, { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, cpuMicros: Math.round(r.cpuMicros), clientMicros: Math.round(r.clientMicros) }]))));
 } finally {
-  stopAll();
+  await stopAll();
 }
 
 /**
