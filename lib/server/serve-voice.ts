@@ -89,7 +89,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 // The headers proxy.ts puts on every response, with the policy of a response that is not a page: the same for
 // every reply, so no nonce is drawn and no policy written per reply. Kept as the flat [name, value, ...] list
 // writeHead takes: a headers object copied from a shared one for each reply (as this did) cost Node about 12 µs
-// more per reply on the production machine than this list or an object literal (autocannon against each).
+// more per reply on the project machine than this list or an object literal (autocannon against each).
 const SECURITY_HEADERS: readonly string[] = securityHeaders(NOTHING_CSP).flat();
 
 function send(res: ServerResponse, status: number, body: string, contentType: string | null, cacheControl: string | null = null): void {

@@ -3,7 +3,7 @@ import type { CallState } from './types';
 /**
  * The walk's own copy of a call's state, which it may then change in place: a deep copy of plain data
  * (CallStateSchema: objects, arrays and primitives; an own property set to undefined stays). structuredClone
- * did the same for about 5 µs a webhook, a twentieth of the webhook thread's time per answer.
+ * did the same for about 5 µs a webhook, about 6% of the webhook thread's time per answer.
  */
 export function copyState(state: CallState): CallState {
   return copyPlain(state);
