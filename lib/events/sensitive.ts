@@ -1,22 +1,18 @@
 import type { CompiledGraph, VarValue } from '@/lib/runtime/engine';
+import { oncePer } from '@/lib/once-per';
 import type { Secrets } from './redact';
 
-// Found once per compiled graph (they never change): every webhook answer asks, of a graph of any size.
-const sensitiveByGraph = new WeakMap<CompiledGraph, ReadonlyMap<string, string>>();
-
-/** The Collect digits nodes marked sensitive in a graph, with the variable each stores the digits in. */
-export function sensitiveNodes(graph: CompiledGraph): ReadonlyMap<string, string> {
-  let found = sensitiveByGraph.get(graph);
-  if (!found) {
-    const nodes = new Map<string, string>();
-    for (const node of graph.nodes.values()) {
-      if (node.kind === 'collect' && node.data.sensitive) nodes.set(node.id, node.data.variable);
-    }
-    found = nodes;
-    sensitiveByGraph.set(graph, found);
+/**
+ * The Collect digits nodes marked sensitive in a graph, with the variable each stores the digits in. Found
+ * once per compiled graph (they never change): every webhook answer asks, of a graph of any size.
+ */
+export const sensitiveNodes = oncePer((graph: CompiledGraph): ReadonlyMap<string, string> => {
+  const found = new Map<string, string>();
+  for (const node of graph.nodes.values()) {
+    if (node.kind === 'collect' && node.data.sensitive) found.set(node.id, node.data.variable);
   }
   return found;
-}
+});
 
 export function isSensitiveNode(graph: CompiledGraph | null, nodeId: string): boolean {
   if (!graph) return false;

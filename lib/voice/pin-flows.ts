@@ -1,4 +1,5 @@
 import type { Db } from '@/db/client';
+import { oncePer } from '@/lib/once-per';
 import type { CompiledGraph } from '@/lib/runtime/engine';
 import { getLatestVersion } from '@/lib/versions/read';
 import { compiledVersion } from './graph-cache';
@@ -25,15 +26,10 @@ export function pinGotoTargets(db: Db, graph: CompiledGraph): Record<string, str
   return pinned;
 }
 
-// Found once per compiled graph (they never change): every call starts by pinning, in a graph of any size.
-const targetsByGraph = new WeakMap<CompiledGraph, readonly string[]>();
-
-/** The flows a graph's Go to flow nodes lead to, in node order. */
-function gotoTargets(graph: CompiledGraph): readonly string[] {
-  let targets = targetsByGraph.get(graph);
-  if (!targets) {
-    targets = [...graph.nodes.values()].flatMap((node) => (node.kind === 'goto' ? [node.data.flowId] : []));
-    targetsByGraph.set(graph, targets);
-  }
-  return targets;
-}
+/**
+ * The flows a graph's Go to flow nodes lead to, in node order. Found once per compiled graph (they never
+ * change): every call starts by pinning, in a graph of any size.
+ */
+const gotoTargets = oncePer((graph: CompiledGraph): readonly string[] =>
+  [...graph.nodes.values()].flatMap((node) => (node.kind === 'goto' ? [node.data.flowId] : [])),
+);
