@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   // A production server whatever the shell says: React and Next pick their builds from this.
   Object.assign(process.env, { NODE_ENV: 'production' });
   const settings = config();
+  await startThreadPool();
   const channel = new MessageChannel();
   const nextData: NextWorkerData = { peerSecret: peerSecret(), webhookPort: channel.port1 };
   const nextWorker = new Worker(path.join(__dirname, 'switchboard-next-worker.js'), { workerData: nextData, transferList: [channel.port1] });
@@ -101,6 +103,16 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+/**
+ * Node starts its thread pool (files, DNS lookups for the flows' HTTP nodes, compression) on its first use, and
+ * each pool thread inherits the name and priority of the thread that used it first. Started here, the pool runs at
+ * the default priority; started by the Next worker, which lowers its own (next-worker.ts), every thread's lookups
+ * and file reads would wait behind the busy cores.
+ */
+async function startThreadPool(): Promise<void> {
+  await fs.promises.access(__dirname);
 }
 
 /** How long a stopping server waits for the webhooks it has read to be answered. */

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,8 +8,9 @@ import { publishEventIds } from '@/lib/events/bridge';
 import { eventBus } from '@/lib/events/bus';
 import { errorMessage, log } from '@/lib/log';
 import { adoptPeerStamp } from '@/lib/net/peer';
+import { nameThread, osThreadId } from '@/lib/server/os-thread';
 import { startBackfill } from '@/lib/wal-checkpoint';
-import { WORKER_HOST, type MainToNext, type NextToMain, type NextToWebhook, type NextWorkerData, type WebhookToNext } from './thread-messages';
+import { THREAD_NAMES, WORKER_HOST, type MainToNext, type NextToMain, type NextToWebhook, type NextWorkerData, type WebhookToNext } from './thread-messages';
 
 /**
  * Next's request handling, on a worker thread of the server process (bundled to
@@ -20,6 +20,7 @@ import { WORKER_HOST, type MainToNext, type NextToMain, type NextToWebhook, type
  * main thread, stamped with the client's address under the secret it handed over (lib/net/peer.ts).
  */
 async function start(port: NonNullable<typeof parentPort>): Promise<void> {
+  nameThread(THREAD_NAMES.next);
   yieldToWebhooks();
   const { peerSecret, webhookPort } = workerData as NextWorkerData;
   adoptPeerStamp(peerSecret);
@@ -66,11 +67,12 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
  * one by one and names this one's id in /proc/thread-self; elsewhere the thread keeps the default priority.
  */
 function yieldToWebhooks(): void {
+  const threadId = osThreadId();
+  if (threadId === null) return;
   try {
-    const threadId = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(threadId) && threadId > 0) os.setPriority(threadId, WORKER_NICENESS);
+    os.setPriority(threadId, WORKER_NICENESS);
   } catch {
-    // Not Linux, or not allowed: the default priority.
+    // Not allowed: the default priority.
   }
 }
 const WORKER_NICENESS = 10;

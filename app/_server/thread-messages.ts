@@ -23,3 +23,9 @@ export type NextToWebhook = { type: 'wal-caught-up' };
 
 /** Where the worker listens: loopback only, it is reached through the main thread. */
 export const WORKER_HOST = '127.0.0.1';
+
+/**
+ * The workers' names for the operating system (lib/server/os-thread.ts), as `top -H` and the bench's CPU per thread
+ * show them; the main thread keeps Node's, which is also the process's name.
+ */
+export const THREAD_NAMES = { webhooks: 'sb-webhooks', next: 'sb-next' } as const;

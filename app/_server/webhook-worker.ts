@@ -2,11 +2,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { forwardEventIds } from '@/lib/events/bridge';
 import { eventBus } from '@/lib/events/bus';
 import { errorMessage, log } from '@/lib/log';
+import { nameThread } from '@/lib/server/os-thread';
 import { localDispatch } from '@/lib/server/serve-voice';
 import { serveJobs, type FromWebhookThread, type ToWebhookThread } from '@/lib/server/webhook-thread';
 import { voiceDeps } from '@/lib/voice/process-deps';
 import { handOffCheckpoints } from '@/lib/wal-checkpoint';
-import type { NextToWebhook, WebhookToNext, WebhookWorkerData } from './thread-messages';
+import { THREAD_NAMES, type NextToWebhook, type WebhookToNext, type WebhookWorkerData } from './thread-messages';
 
 /**
  * The webhook handlers, on a worker thread of the server process (bundled to
@@ -17,6 +18,7 @@ import type { NextToWebhook, WebhookToNext, WebhookWorkerData } from './thread-m
  * over the port between them.
  */
 function start(parent: NonNullable<typeof parentPort>): void {
+  nameThread(THREAD_NAMES.webhooks);
   const { nextPort: next } = workerData as WebhookWorkerData;
   const deps = voiceDeps();
   // Checkpoints are the Next worker's: copying the WAL back on this thread held up every caller (wal-checkpoint.ts).

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ function lastLoginIp(server: RunningServer): string | null {
 }
 
 describe('behind no trusted proxy', () => {
-  let server: RunningServer;
+  let server: Awaited<ReturnType<typeof startServer>>;
   beforeAll(async () => {
     server = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, TRUSTED_PROXY: '' });
   });
@@ -45,6 +46,21 @@ describe('behind no trusted proxy', () => {
     expect(lastLoginIp(server)).toBe('127.0.0.1');
     // Plain HTTP from the client's own socket: the session cookie is not marked Secure.
     expect(response.headers.get('set-cookie')).not.toMatch(/;\s*Secure/i);
+  });
+
+  it.runIf(fs.existsSync('/proc/thread-self'))('names its workers for the operating system and runs Next\'s below the webhooks\'', () => {
+    const tasks = `/proc/${server.child.pid}/task`;
+    // Each thread's name and niceness (the 19th field of its stat line, counted after the name).
+    const threads = fs.readdirSync(tasks).map((task) => ({
+      name: fs.readFileSync(`${tasks}/${task}/comm`, 'utf8').trim(),
+      nice: Number(fs.readFileSync(`${tasks}/${task}/stat`, 'utf8').split(') ')[1].split(' ')[16]),
+    }));
+    expect(threads.filter((thread) => thread.name.startsWith('sb-')).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'sb-next', nice: 10 },
+      { name: 'sb-webhooks', nice: 0 },
+    ]);
+    // Node's thread pool among the rest: started on the main thread, not by (and like) the Next worker.
+    expect(threads.filter((thread) => !thread.name.startsWith('sb-')).every((thread) => thread.nice === 0)).toBe(true);
   });
 
   it('refuses a sign-in from another origin', async () => {
