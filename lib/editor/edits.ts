@@ -43,13 +43,16 @@ export function updateNodeData(snapshot: Snapshot, nodeId: string, data: Record<
   const merged = Object.fromEntries(Object.entries({ ...node.data, ...data }).filter(([, v]) => v !== undefined));
   const updated = { ...node, data: merged };
   const handles = new Set(outputsOf(updated).map((h) => h.id));
+  const edges = document.edges.filter((e) => e.source !== nodeId || handles.has(e.sourceHandle));
   return {
     snapshot: {
       ...snapshot,
       document: {
         ...document,
         nodes: document.nodes.map((n) => (n.id === nodeId ? updated : n)),
-        edges: document.edges.filter((e) => e.source !== nodeId || handles.has(e.sourceHandle)),
+        // The same array unless an edge lost its output: the canvas re-derives its edges only when this changes.
+        // Handing React Flow 300 new edges on every keystroke was about a tenth of typing's cost on a 300-node flow.
+        edges: edges.length === document.edges.length ? document.edges : edges,
       },
     },
   };

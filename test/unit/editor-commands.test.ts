@@ -92,6 +92,15 @@ describe('updateNodeData', () => {
     expect(state.past).toHaveLength(2);
   });
 
+  it('keeps the edges array itself when no edge lost its output, so the canvas re-renders none of them', () => {
+    const before = initial();
+    const typed = run(before, { type: 'updateNodeData', nodeId: 's1', data: { text: 'Hello there' } });
+    expect(typed.present.document).not.toBe(before.present.document);
+    expect(typed.present.document.edges).toBe(before.present.document.edges);
+    const pruned = run(before, { type: 'updateNodeData', nodeId: 'm1', data: { choices: [choice('c_two', '2')] } });
+    expect(pruned.present.document.edges).not.toBe(before.present.document.edges);
+  });
+
   it('prunes the edge of a removed menu choice and keeps the others', () => {
     const state = run(initial(), { type: 'updateNodeData', nodeId: 'm1', data: { choices: [choice('c_two', '2')] } });
     expect(edgeIds(state)).toEqual(['e_start', 'e_two', 'e_say']);

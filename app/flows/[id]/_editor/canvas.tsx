@@ -57,7 +57,7 @@ export function Canvas() {
     // measureTick: sizes is a ref, the tick says it changed.
     [deriveNodes, document, layout, selection, severities, sizes, measureTick],
   );
-  const edges = useMemo(() => deriveEdges(document, selection), [document, selection]);
+  const edges = useMemo(() => deriveEdges(document.edges, selection), [document.edges, selection]);
   // The one call being replayed in the event log, if any, lit on top (call-path.ts).
   const highlight = useCallHighlight();
   const shownNodes = useMemo(() => withCallPath(nodes, highlight), [nodes, highlight]);

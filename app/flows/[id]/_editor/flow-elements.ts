@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { DraftNode, FlowDocument, FlowLayout } from '@/lib/flow/document';
+import type { DraftNode, FlowDocument, FlowEdge, FlowLayout } from '@/lib/flow/document';
 import type { Selection } from '@/lib/editor/types';
 import type { MeasuredSizes } from './editor-context';
 
@@ -55,10 +55,14 @@ export function createNodeDeriver() {
   };
 }
 
-/** React Flow edges for the document; an edge is highlighted (selected) only through the store. */
-export function deriveEdges(document: FlowDocument, selection: Selection): Edge[] {
+/**
+ * React Flow edges for the document's edges; an edge is highlighted (selected) only through the store. Derived
+ * from the edges array alone, which edits that leave the edges alone keep (lib/editor/edits.ts), so typing in a
+ * node's field hands React Flow the same edges and it re-renders none of them.
+ */
+export function deriveEdges(edges: readonly FlowEdge[], selection: Selection): Edge[] {
   const selected = new Set(selection.edges);
-  return document.edges.map((edge) => ({
+  return edges.map((edge) => ({
     id: edge.id,
     source: edge.source,
     sourceHandle: edge.sourceHandle,

@@ -45,7 +45,7 @@ export function VersionViewer({ version, previous, onClose }: { version: Summary
 
   const [derive] = useState(createNodeDeriver);
   const nodes = useMemo(() => (detail ? derive(detail.document, detail.layout, EMPTY_SELECTION, NO_SEVERITIES, new Map()) : []), [detail, derive]);
-  const edges = useMemo(() => (detail ? deriveEdges(detail.document, EMPTY_SELECTION) : []), [detail]);
+  const edges = useMemo(() => (detail ? deriveEdges(detail.document.edges, EMPTY_SELECTION) : []), [detail]);
   const marks = useMemo(() => diffMarks(diff), [diff]);
 
   return (
