@@ -8,7 +8,8 @@
 //   (e) (a) again while headless Chromium (playwright-core, /usr/bin/chromium) opens that flow in the editor and
 //       edits Say nodes' text (the editor autosaves), reloading the page every few edits. Chromium runs at idle
 //       CPU priority: it stands in for the editor's own machine, not the server's.
-// Prints req/s, p50, p99 and each route's ratio to (c), then checks every acknowledged event is in the database.
+// Prints req/s, p50, p99 and each route's ratio to (c), the server's CPU per request by thread, then checks every
+// acknowledged event is in the database.
 // --only answer|events|browsing runs just (a), (b) or (e) (for profiling with --profile DIR).
 // --uuids random gives calls and legs random uuids, as Vonage's are, instead of counting them up.
 import { spawn } from 'node:child_process';
@@ -117,7 +118,7 @@ try {
     const browser = args.only === 'browsing' ? await startBrowserEditing(base, editing.id) : null;
     const result = await load(args.only, base, args.only === 'events' ? eventRequest() : answerRequest);
     await browser?.stop();
-    console.log(JSON.stringify({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, cpuMicros: Math.round(result.cpuMicros), clientMicros: Math.round(result.clientMicros) }));
+    console.log(JSON.stringify(summary(result)));
     await stopAll();
     process.exit(0);
   }
@@ -140,21 +141,30 @@ try {
   console.log('| run | req/s | p50 ms | p99 ms | non-2xx | vs bare node:http | server CPU per request | autocannon CPU per request |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const bare = results.bare.requests.average;
-  for (const [label, key] of [
-    ['(a) answer, signed, new call each', 'answer'],
-    ['(b) voice events, signed, persisted', 'events'],
-    ['(c) bare node:http, constant NCCO', 'bare'],
-    [`(d) answer while a 300-node flow is edited through the API (${edits.saves} saves, ${edits.loads} loads)`, 'answerWhileEditing'],
-    [`(e) answer while Chromium loads and edits the 300-node flow (${browsed.loads} loads, ${browsed.edits} edits)`, 'answerWhileBrowsing'],
-  ]) {
+  const runs = [
+    ['(a)', 'answer, signed, new call each', 'answer'],
+    ['(b)', 'voice events, signed, persisted', 'events'],
+    ['(c)', 'bare node:http, constant NCCO', 'bare'],
+    ['(d)', `answer while a 300-node flow is edited through the API (${edits.saves} saves, ${edits.loads} loads)`, 'answerWhileEditing'],
+    ['(e)', `answer while Chromium loads and edits the 300-node flow (${browsed.loads} loads, ${browsed.edits} edits)`, 'answerWhileBrowsing'],
+  ];
+  for (const [run, title, key] of runs) {
+    const label = `${run} ${title}`;
     const r = results[key];
     const ratio = ((r.requests.average / bare) * 100).toFixed(0);
     console.log(`| ${label} | ${Math.round(r.requests.average).toLocaleString('en')} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx + r.errors} | ${ratio}% | ${Math.round(r.cpuMicros)} µs | ${Math.round(r.clientMicros)} µs |`);
   }
+  console.log('\nServer CPU per request by thread (the main thread reads requests, checks signatures and writes replies):');
+  console.log('| run | main thread | webhook worker | Next worker | V8 helpers, thread pool |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const [run, , key] of runs) {
+    const t = results[key].threadMicros;
+    console.log(`| ${run} | ${[t.main, t['sb-webhooks'], t['sb-next'], t.other].map((micros) => `${Math.round(micros)} µs`).join(' | ')} |`);
+  }
   const acked = results.events['2xx'];
   console.log(`\nevents acknowledged 2xx: ${acked}; stored: ${storedEvents}${storedEvents >= acked ? '' : '  ← MISSING EVENTS'}`);
   console.log(`answer calls rows written: ${calls} for ${results.answer['2xx'] + results.answerWhileEditing['2xx'] + results.answerWhileBrowsing['2xx']} answers`);
-  console.log(JSON.stringify(Object.fromEntries(Object.entries(results).map(([k, r]) => [k, { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, cpuMicros: Math.round(r.cpuMicros), clientMicros: Math.round(r.clientMicros) }]))));
+  console.log(JSON.stringify(Object.fromEntries(Object.entries(results).map(([k, r]) => [k, summary(r)]))));
 } finally {
   await stopAll();
 }
@@ -171,6 +181,7 @@ async function load(title, url, next, pid = children[0].pid) {
   let sent = 0;
   const host = new URL(url).host;
   const cpuBefore = cpuSeconds(pid);
+  const threadsBefore = threadSeconds(pid);
   // The load generator shares the server's two cores: its CPU per request is reported beside the server's.
   const clientBefore = process.cpuUsage();
   const result = await autocannon({
@@ -189,9 +200,17 @@ async function load(title, url, next, pid = children[0].pid) {
   });
   // CPU time the server spent per answered request: steadier than req/s on a machine shared with other work.
   result.cpuMicros = ((cpuSeconds(pid) - cpuBefore) * 1e6) / Math.max(1, result.requests.total);
+  const threadsAfter = threadSeconds(pid);
+  result.threadMicros = Object.fromEntries(Object.keys(threadsAfter).map((name) => [name, ((threadsAfter[name] - (threadsBefore[name] ?? 0)) * 1e6) / Math.max(1, result.requests.total)]));
   const client = process.cpuUsage(clientBefore);
   result.clientMicros = (client.user + client.system) / Math.max(1, result.requests.total);
   return result;
+}
+
+/** What the JSON lines print of a run. */
+function summary(r) {
+  const threads = Object.fromEntries(Object.entries(r.threadMicros).map(([name, micros]) => [name, Math.round(micros)]));
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, cpuMicros: Math.round(r.cpuMicros), clientMicros: Math.round(r.clientMicros), threads };
 }
 
 /** The bytes autocannon's request builder writes for `request` (lib/httpRequestBuilder.js). */
@@ -204,7 +223,30 @@ function rawRequest({ method, path: target, headers, body }, host) {
 
 /** User + system CPU seconds a process has used so far (Linux /proc). */
 function cpuSeconds(pid) {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return statSeconds(`/proc/${pid}/stat`);
+}
+
+/**
+ * The same by thread: the main thread (its id is the process's), the workers by the names they give themselves
+ * (app/_server/thread-messages.ts), and the rest together (V8's helpers, Node's thread pool). A thread that has
+ * exited since is not counted: the server's threads live as long as it does.
+ */
+function threadSeconds(pid) {
+  const seconds = { main: 0, 'sb-webhooks': 0, 'sb-next': 0, other: 0 };
+  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const name = Number(task) === pid ? 'main' : fs.readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').trim();
+      seconds[name in seconds ? name : 'other'] += statSeconds(`/proc/${pid}/task/${task}/stat`);
+    } catch {
+      // The thread exited while it was read.
+    }
+  }
+  return seconds;
+}
+
+/** User + system CPU seconds of a /proc stat line (fields after the command's name; clock ticks of 1/100 s). */
+function statSeconds(file) {
+  const fields = fs.readFileSync(file, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
