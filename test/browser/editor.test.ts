@@ -114,6 +114,8 @@ describe('flow editor', () => {
     const text = page.getByTestId('field-text');
     await text.click();
     await text.pressSequentially('Thanks for calling');
+    // The node on the canvas shows what is typed as it is typed, before any save (flow-node-view.tsx reads it live).
+    await nodeBox(page, sayId).filter({ hasText: 'Thanks for calling' }).waitFor({ timeout: 2000 });
     await text.blur();
     await saved(page);
     await screenshot(page, 'editor-say-connected');

@@ -19,6 +19,7 @@ import { useEditor, useEditorContext } from './editor-context';
 import { withCallPath, withCallPathEdges } from './call-path';
 import { useCallHighlight } from './call-path-store';
 import { createNodeDeriver, deriveEdges, type FlowNodeType } from './flow-elements';
+import { LiveNodesContext } from './live-node';
 import { FlowNodeView } from './flow-node-view';
 import { KIND_DRAG_TYPE } from './palette-item';
 import { GHOST_PREFIX, GhostNodeView, type GhostNodeType } from './release/ghost-node-view';
@@ -37,6 +38,14 @@ const MINIMAP_COLOURS: Record<KindCategory, string> = {
   start: '#15803d', speak: '#2563eb', gather: '#7c3aed', logic: '#c2410c', connect: '#0f766e', end: '#be123c', canvas: '#e9d77a',
 };
 
+const minimapColour = (node: CanvasNode) => (node.type === 'ghost' ? '#fca5a5' : MINIMAP_COLOURS[kindOf(node.data.node.kind).category]);
+
+// Props React Flow compares by identity: written inline, each render of the canvas (every keystroke in a field)
+// would hand it a new one, and it would update its store, running every node's and edge's selector, or redraw
+// every node of the minimap.
+const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
+const PRO_OPTIONS = { hideAttribution: true };
+
 /**
  * React Flow, controlled by the editor store: nodes and edges are derived from the state on every
  * render, and every change React Flow reports becomes a store command (or, for sizes, a measurement).
@@ -47,7 +56,7 @@ export function Canvas() {
   const layout = useEditor((s) => s.present.layout);
   const selection = useEditor((s) => s.selection);
   const { severities } = useProblems();
-  const [deriveNodes] = useState(createNodeDeriver);
+  const [deriveNodes] = useState(() => createNodeDeriver({ liveContent: true }));
   const { onNodesChange, onEdgesChange, onNodeDragStop, measureTick } = useFlowChanges();
   const { screenToFlowPosition, fitView } = useReactFlow();
   const addNode = useAddNode();
@@ -123,39 +132,41 @@ export function Canvas() {
 
   return (
     <div className={styles.canvas} ref={canvas} data-testid="canvas">
-      <ReactFlow<CanvasNode, Edge>
-        nodes={canvasNodes}
-        edges={shownEdges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onCanvasNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        onDragOver={readOnly ? undefined : onDragOver}
-        onDrop={readOnly ? undefined : onDrop}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        // Deleting goes through the store's removeElements (one undo entry), see use-shortcuts.
-        deleteKeyCode={null}
-        fitView
-        fitViewOptions={openingView}
-        minZoom={0.2}
-        maxZoom={2}
-        defaultEdgeOptions={{ type: 'smoothstep' }}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#c5cad3" />
-        <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap
-          pannable
-          zoomable
-          position="bottom-right"
-          nodeColor={(node) => (node.type === 'ghost' ? '#fca5a5' : MINIMAP_COLOURS[kindOf((node as FlowNodeType).data.node.kind).category])}
-          nodeBorderRadius={4}
-          ariaLabel="Overview of the flow"
-        />
-      </ReactFlow>
+      <LiveNodesContext.Provider value={store}>
+        <ReactFlow<CanvasNode, Edge>
+          nodes={canvasNodes}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onCanvasNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          onDragOver={readOnly ? undefined : onDragOver}
+          onDrop={readOnly ? undefined : onDrop}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          // Deleting goes through the store's removeElements (one undo entry), see use-shortcuts.
+          deleteKeyCode={null}
+          fitView
+          fitViewOptions={openingView}
+          minZoom={0.2}
+          maxZoom={2}
+          defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+          proOptions={PRO_OPTIONS}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#c5cad3" />
+          <Controls showInteractive={false} position="bottom-left" />
+          <MiniMap
+            pannable
+            zoomable
+            position="bottom-right"
+            nodeColor={minimapColour}
+            nodeBorderRadius={4}
+            ariaLabel="Overview of the flow"
+          />
+        </ReactFlow>
+      </LiveNodesContext.Provider>
     </div>
   );
 }

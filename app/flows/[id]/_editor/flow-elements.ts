@@ -5,6 +5,11 @@ import type { MeasuredSizes } from './editor-context';
 
 export type Severity = 'error' | 'warning';
 
+/**
+ * `node` is the node as React Flow was handed it. With `liveContent` (the editor's canvas) that is only renewed
+ * when React Flow's part of it changes, and its content may be older than the editor's: the node view reads the
+ * content live (live-node.ts); its id and kind never change.
+ */
 export type FlowNodeData = { node: DraftNode; severity: Severity | null };
 export type FlowNodeType = Node<FlowNodeData, 'flow'>;
 
@@ -13,10 +18,13 @@ type Cached = { key: readonly unknown[]; node: FlowNodeType };
 /**
  * React Flow nodes derived from the store on every render. Unchanged nodes keep their object
  * identity (React Flow then skips re-adopting them), and each carries the size React Flow measured,
- * because a node handed over without `measured` is hidden and measured again.
+ * because a node handed over without `measured` is hidden and measured again; when no node changed, the array is
+ * the last one. With `liveContent`, a node whose content alone changed (a field typed in) keeps its object too: its
+ * view reads the content from the store.
  */
-export function createNodeDeriver() {
+export function createNodeDeriver({ liveContent = false }: { liveContent?: boolean } = {}) {
   let cache = new Map<string, Cached>();
+  let last: FlowNodeType[] = [];
   return (
     document: FlowDocument,
     layout: FlowLayout,
@@ -31,7 +39,7 @@ export function createNodeDeriver() {
       const severity = severities.get(draft.id) ?? null;
       const size = sizes.get(draft.id);
       const isSelected = selected.has(draft.id);
-      const key = [draft, position.x, position.y, severity, size?.width, size?.height, isSelected];
+      const key = [liveContent ? draft.kind : draft, position.x, position.y, severity, size?.width, size?.height, isSelected];
       const hit = cache.get(draft.id);
       const entry =
         hit && hit.key.every((v, i) => v === key[i])
@@ -51,7 +59,9 @@ export function createNodeDeriver() {
       return entry.node;
     });
     cache = next;
-    return nodes;
+    // The same array when every node is the same: React Flow then takes nothing anew.
+    if (nodes.length !== last.length || nodes.some((node, i) => node !== last[i])) last = nodes;
+    return last;
   };
 }
 

@@ -5,6 +5,7 @@ import { memo, useEffect, useRef } from 'react';
 import { str } from '@/lib/flow/loose';
 import { kindOf, outputsOf, summaryOf } from '@/lib/flow/registry';
 import type { FlowNodeType } from './flow-elements';
+import { useLiveNode } from './live-node';
 import styles from './flow-node-view.module.css';
 import { KindIcon } from '@/app/_ui/kind-icon';
 import { useDiffMark } from './release/release-context';
@@ -12,7 +13,8 @@ import { useCallMark } from './test-call/test-call-context';
 
 /** The one node component: every kind renders from its registry entry (icon, label, summary, outputs). */
 function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNodeType>) {
-  const { node, severity } = data;
+  const { severity } = data;
+  const node = useLiveNode(id, data.node);
   const kind = kindOf(node.kind);
   const outputs = outputsOf(node);
   const outputKey = outputs.map((o) => o.id).join('\n');
