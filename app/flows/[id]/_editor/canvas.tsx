@@ -18,7 +18,7 @@ import { isKindId, kindOf } from '@/lib/flow/registry';
 import { useEditor, useEditorContext } from './editor-context';
 import { withCallPath, withCallPathEdges } from './call-path';
 import { useCallHighlight } from './call-path-store';
-import { createNodeDeriver, deriveEdges, type FlowNodeType } from './flow-elements';
+import { createNodeDeriver, DEFAULT_EDGE_OPTIONS, deriveEdges, PRO_OPTIONS, type FlowNodeType } from './flow-elements';
 import { LiveNodesContext } from './live-node';
 import { FlowNodeView } from './flow-node-view';
 import { KIND_DRAG_TYPE } from './palette-item';
@@ -38,13 +38,9 @@ const MINIMAP_COLOURS: Record<KindCategory, string> = {
   start: '#15803d', speak: '#2563eb', gather: '#7c3aed', logic: '#c2410c', connect: '#0f766e', end: '#be123c', canvas: '#e9d77a',
 };
 
+// Module-level, as React Flow compares its props by identity: an inline function would redraw every node of the
+// minimap on every render of the canvas (every key typed in a field).
 const minimapColour = (node: CanvasNode) => (node.type === 'ghost' ? '#fca5a5' : MINIMAP_COLOURS[kindOf(node.data.node.kind).category]);
-
-// Props React Flow compares by identity: written inline, each render of the canvas (every keystroke in a field)
-// would hand it a new one, and it would update its store, running every node's and edge's selector, or redraw
-// every node of the minimap.
-const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
-const PRO_OPTIONS = { hideAttribution: true };
 
 /**
  * React Flow, controlled by the editor store: nodes and edges are derived from the state on every

@@ -80,3 +80,9 @@ export function deriveEdges(edges: readonly FlowEdge[], selection: Selection): E
     selected: selected.has(edge.id),
   }));
 }
+
+// The props both canvases give React Flow alike. Kept here, not written inline: React Flow compares them by
+// identity, and a new object on every render (every key typed in a field) would update its store, running every
+// node's and edge's selector.
+export const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
+export const PRO_OPTIONS = { hideAttribution: true };

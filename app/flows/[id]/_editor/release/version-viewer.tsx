@@ -8,7 +8,7 @@ import type { VersionDetailBody, VersionListBody } from '@/lib/api/versions-hand
 import type { Wire } from '@/lib/api/wire';
 import { EMPTY_SELECTION } from '@/lib/editor/types';
 import { useEditorContext } from '../editor-context';
-import { createNodeDeriver, deriveEdges, type FlowNodeType } from '../flow-elements';
+import { createNodeDeriver, DEFAULT_EDGE_OPTIONS, deriveEdges, PRO_OPTIONS, type FlowNodeType } from '../flow-elements';
 import { FlowNodeView } from '../flow-node-view';
 import { DiffList } from './diff-list';
 import { getDiff, getVersion } from './release-api';
@@ -65,8 +65,8 @@ export function VersionViewer({ version, previous, onClose }: { version: Summary
                   fitView
                   fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
                   minZoom={0.2}
-                  defaultEdgeOptions={{ type: 'smoothstep' }}
-                  proOptions={{ hideAttribution: true }}
+                  defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+                  proOptions={PRO_OPTIONS}
                 >
                   <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#c5cad3" />
                 </ReactFlow>
