@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '@/db/client';
 import { parseConfig } from '@/lib/config';
+import { FlowDocumentSchema } from '@/lib/flow/document';
 import { createFlow, updateFlow } from '@/lib/flows/write';
 import { createNumber } from '@/lib/numbers/write';
 import { createWebhookBatcher } from '@/lib/server/webhook-batch';
@@ -15,6 +16,7 @@ import { answerWebhook } from '@/lib/voice/answer';
 import type { VoiceDeps } from '@/lib/voice/deps';
 import { eventWebhook } from '@/lib/voice/event';
 import { signVonageRequest, verifyVonageSignature, type SignedRequest } from '@/lib/vonage/signature';
+import branch from './bench-line.json';
 
 const KIND = process.env.KIND === 'event' ? 'event' : 'answer';
 // Requests handled, of PREPARED built up front: the driver runs N and 2N and counts the difference, so building
@@ -76,19 +78,9 @@ function seedLine({ db }: VoiceDeps): void {
   const created = createFlow(db, { source: 'template', name: 'Bench: business hours', templateId: 'business-hours' });
   if (!created.ok) throw new Error('could not create the flow');
   const { flow } = created;
-  const document = structuredClone(flow.document);
-  document.nodes.push({
-    id: 'caller-country',
-    kind: 'branch',
-    data: { conditions: [{ id: 'uk', subject: 'call.from', operator: 'startsWith', compareAs: 'text', value: '44', value2: '', label: 'UK caller' }] },
-  });
-  document.edges = document.edges.filter((e) => e.source !== 'start');
-  document.edges.push(
-    { id: 'e-start-branch', source: 'start', sourceHandle: 'next', target: 'caller-country' },
-    { id: 'e-branch-uk', source: 'caller-country', sourceHandle: 'uk', target: 'office-hours' },
-    { id: 'e-branch-else', source: 'caller-country', sourceHandle: 'else', target: 'office-hours' },
-  );
-  const updated = updateFlow(db, flow.id, { revision: flow.revision, document, layout: { ...flow.layout, 'caller-country': { x: 120, y: 300 } } });
+  // The branch and its edges, shared with the webhook bench's line (webhooks.mjs).
+  const document = FlowDocumentSchema.parse({ ...flow.document, nodes: [...flow.document.nodes, branch.node], edges: [...flow.document.edges.filter((e) => e.source !== 'start'), ...branch.edges] });
+  const updated = updateFlow(db, flow.id, { revision: flow.revision, document, layout: { ...flow.layout, [branch.node.id]: branch.position } });
   if (!updated.ok) throw new Error('could not update the flow');
   const version = createVersion(db, flow.id, 'bench');
   if (!version.ok) throw new Error('could not publish the flow');

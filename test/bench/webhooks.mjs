@@ -294,19 +294,10 @@ function queryJson(params) {
 /** The business-hours template with a branch on the caller's country in front, published on LINE. */
 async function seedLine(api) {
   const { flow } = await api('POST', '/api/flows', { name: 'Bench: business hours', templateId: 'business-hours' });
-  const document = structuredClone(flow.document);
-  document.nodes.push({
-    id: 'caller-country',
-    kind: 'branch',
-    data: { conditions: [{ id: 'uk', subject: 'call.from', operator: 'startsWith', compareAs: 'text', value: '44', value2: '', label: 'UK caller' }] },
-  });
-  document.edges = document.edges.filter((e) => e.source !== 'start');
-  document.edges.push(
-    { id: 'e-start-branch', source: 'start', sourceHandle: 'next', target: 'caller-country' },
-    { id: 'e-branch-uk', source: 'caller-country', sourceHandle: 'uk', target: 'office-hours' },
-    { id: 'e-branch-else', source: 'caller-country', sourceHandle: 'else', target: 'office-hours' },
-  );
-  const layout = { ...flow.layout, 'caller-country': { x: 120, y: 300 } };
+  // The branch and its edges, shared with the instruction count's line (instructions-harness.ts).
+  const branch = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'bench-line.json'), 'utf8'));
+  const document = { ...flow.document, nodes: [...flow.document.nodes, branch.node], edges: [...flow.document.edges.filter((e) => e.source !== 'start'), ...branch.edges] };
+  const layout = { ...flow.layout, [branch.node.id]: branch.position };
   await api('PUT', `/api/flows/${flow.id}`, { revision: flow.revision, document, layout });
   const { version } = await api('POST', `/api/flows/${flow.id}/versions`, { note: 'bench' });
   await api('POST', '/api/numbers', { number: LINE, flowId: flow.id, versionId: version.id });
