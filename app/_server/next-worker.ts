@@ -63,8 +63,8 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
 
 /**
  * When the cores are busy, the operating system should run the webhook thread first: a caller is waiting on
- * every answer, while a page that renders a few milliseconds later goes unnoticed. Linux schedules threads
- * one by one and names this one's id in /proc/thread-self; elsewhere the thread keeps the default priority.
+ * every answer, while a page that renders a few milliseconds later goes unnoticed. Linux schedules each thread
+ * on its own (lib/server/os-thread.ts); elsewhere the thread keeps the default priority.
  */
 function yieldToWebhooks(): void {
   const threadId = osThreadId();

@@ -2,6 +2,7 @@
 
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { DraftNode, FlowDocument } from '@/lib/flow/document';
+import { oncePer } from '@/lib/once-per';
 import type { EditorStore } from './editor-context';
 
 /**
@@ -13,17 +14,8 @@ import type { EditorStore } from './editor-context';
  */
 export const LiveNodesContext = createContext<EditorStore | null>(null);
 
-const byIdOf = new WeakMap<FlowDocument['nodes'], ReadonlyMap<string, DraftNode>>();
-
 /** The document's nodes by id, built once per nodes array however many views ask. */
-function nodesById(nodes: FlowDocument['nodes']): ReadonlyMap<string, DraftNode> {
-  let byId = byIdOf.get(nodes);
-  if (!byId) {
-    byId = new Map(nodes.map((node) => [node.id, node]));
-    byIdOf.set(nodes, byId);
-  }
-  return byId;
-}
+const nodesById = oncePer((nodes: FlowDocument['nodes']): ReadonlyMap<string, DraftNode> => new Map(nodes.map((node) => [node.id, node])));
 
 const NO_SUBSCRIPTION = () => () => {};
 
