@@ -1,5 +1,6 @@
-import { createHmac, hash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, randomUUID } from 'node:crypto';
 import { queryOf } from '@/lib/net/query-string';
+import { sameText } from '@/lib/security/same-text';
 import { z } from 'zod';
 
 /**
@@ -77,7 +78,7 @@ export function verifyVonageSignature(
   if (isExpired(decoded, now)) return { ok: false, reason: 'bad_signature' };
   const claims = VonageClaimsSchema.safeParse(decoded);
   if (!claims.success) return { ok: false, reason: 'malformed' };
-  if (!matchesSignedForm(input, Buffer.from(claims.data.payload_hash, 'hex'))) return { ok: false, reason: 'payload_mismatch' };
+  if (!matchesSignedForm(input, claims.data.payload_hash.toLowerCase())) return { ok: false, reason: 'payload_mismatch' };
 
   const ageSeconds = now.getTime() / 1000 - claims.data.iat;
   if (ageSeconds > maxAgeSeconds || ageSeconds < -FUTURE_SKEW_SECONDS) return { ok: false, reason: 'stale' };
@@ -101,7 +102,7 @@ export function signVonageRequest(
     iat: opts.iat ?? Math.floor(Date.now() / 1000),
     jti: randomUUID(),
     iss: 'Vonage',
-    payload_hash: sha256(payload).toString('hex'),
+    payload_hash: sha256Hex(payload),
     api_key: opts.apiKey ?? 'switchboard',
     ...(opts.applicationId === undefined ? {} : { application_id: opts.applicationId }),
   };
@@ -116,12 +117,12 @@ export function signVonageRequest(
  * compact JSON (same article). Both body forms bind the content a route parses. Undocumented forms (a GET hashed
  * as an empty body) are refused: accepting them would leave the query, i.e. the whole answer payload, unsigned.
  */
-function matchesSignedForm({ method, url, rawBody }: SignedRequest, given: Buffer): boolean {
-  if (isGet(method)) return timingSafeEqual(sha256(queryJson(url)), given);
+function matchesSignedForm({ method, url, rawBody }: SignedRequest, given: string): boolean {
+  if (isGet(method)) return sameText(sha256Hex(queryJson(url)), given);
   // The body as sent is what Vonage hashes in practice: re-serialising is only tried when it does not match.
-  if (timingSafeEqual(sha256(rawBody), given)) return true;
+  if (sameText(sha256Hex(rawBody), given)) return true;
   const compact = compactJson(rawBody);
-  return compact !== null && compact !== rawBody && timingSafeEqual(sha256(compact), given);
+  return compact !== null && compact !== rawBody && sameText(sha256Hex(compact), given);
 }
 
 function isGet(method: string): boolean {
@@ -169,13 +170,14 @@ function isHs256Header(segment: string): boolean {
 
 /**
  * HS256 checked here rather than through a JWT library: on the webhook hot path the library's per-call key
- * object cost more than the rest of the verification. The header's algorithm was checked before.
+ * object cost more than the rest of the verification. The header's algorithm was checked before. Compared as
+ * base64url text: decoding the given signature into a Buffer and the digest into another took about 1 µs of a
+ * 5 µs check on the project machine, on the thread that reads every request. Only the canonical encoding of the
+ * right signature passes, which is the one JWT signers (Vonage's included) write.
  */
 function hasValidHmac(token: string, secret: string): boolean {
   const dot = token.lastIndexOf('.');
-  const given = Buffer.from(token.slice(dot + 1), 'base64url');
-  const expected = createHmac('sha256', secret).update(token.slice(0, dot)).digest();
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return sameText(token.slice(dot + 1), createHmac('sha256', secret).update(token.slice(0, dot)).digest('base64url'));
 }
 
 /** `exp` and `nbf` are optional in a JWT; Vonage sends neither, but one that is present is honoured. */
@@ -198,9 +200,9 @@ function encodeSegment(value: unknown): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
-function sha256(text: string): Buffer {
-  // One call rather than a Hash object: every signed webhook hashes its payload.
-  return hash('sha256', text, 'buffer');
+function sha256Hex(text: string): string {
+  // One call rather than a Hash object: every signed webhook hashes its payload. As hex, the form the claim has.
+  return hash('sha256', text, 'hex');
 }
 
 function assertSecret(secret: string): void {

@@ -1,5 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { z } from 'zod';
+import { sameText } from '@/lib/security/same-text';
 
 /**
  * The tokens Switchboard puts in URLs it hands to Vonage: `base64url(json).base64url(hmacSha256)`. The HMAC
@@ -24,9 +25,7 @@ export function readSignedToken<S extends z.ZodType>(schema: S, token: string, s
   const [, payload, signature] = match;
   // Compared as text, not decoded bytes: base64url decoding tolerates non-canonical spellings, and accepting
   // them would let one token travel under several distinct spellings.
-  const expected = Buffer.from(sign(payload, secret, context), 'ascii');
-  const given = Buffer.from(signature, 'ascii');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
+  if (!sameText(signature, sign(payload, secret, context))) return { ok: false, reason: 'bad_signature' };
   // Only reachable with our own signature, so a failure here means the claim schema changed under a live token.
   const claims = schema.safeParse(parseJson(Buffer.from(payload, 'base64url').toString('utf8')));
   return claims.success ? { ok: true, claims: claims.data } : { ok: false, reason: 'invalid_claims' };

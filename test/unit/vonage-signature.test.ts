@@ -172,6 +172,11 @@ describe('verifyVonageSignature: header and token problems', () => {
     ['HS512', handMadeJwt({ alg: 'HS512', typ: 'JWT' }, claimsObject), 'malformed'],
     ['a header that is not JSON', `Bearer ${Buffer.from('{oops').toString('base64url')}.${claims}.c2ln`, 'malformed'],
     ['a forged signature', `Bearer ${header}.${claims}.${Buffer.alloc(32, 7).toString('base64url')}`, 'bad_signature'],
+    ['the signature with its last character changed', good.authorization!.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A')), 'bad_signature'],
+    ['the signature cut short', good.authorization!.slice(0, -1), 'bad_signature'],
+    ['the signature and more', `${good.authorization!}AAAA`, 'bad_signature'],
+    // The claim is hex; its case does not change the hash it names.
+    ['signed claims with the payload hash in capitals', resigned({ payload_hash: claimsObject.payload_hash.toUpperCase() }), 'ok'],
     ['signed claims without payload_hash', resigned({ payload_hash: undefined }), 'malformed'],
     ['signed claims with a non-numeric iat', resigned({ iat: 'now' }), 'malformed'],
     ['signed claims that are not an object', handMadeJwt({ alg: 'HS256' }, 'hello'), 'malformed'],
