@@ -8,15 +8,16 @@ import type { TraceStep } from '@/lib/runtime/engine/trace';
 /*
  * finishNcco checks every NCCO against Vonage's wire format before it is served. A text found valid is not
  * checked again (most lines answer every call alike): these pin that only valid texts are remembered, so an
- * invalid NCCO fails however many valid ones came before it.
+ * invalid NCCO fails however many valid ones came before it. The continuation URLs minted for a call are
+ * left out of the text remembered and checked on their own.
  */
 
 const talk = (text: string, extra: Record<string, unknown> = {}) => ({ action: 'talk', text, ...extra }) as NccoAction;
-const finish = (actions: NccoAction[]) => finishNcco(actions, FlowSettingsSchema.parse({}), [] as TraceStep[]);
+const finish = (actions: NccoAction[], minted: string[] = []) => finishNcco(actions, FlowSettingsSchema.parse({}), [] as TraceStep[], minted);
 
-function failure(actions: NccoAction[]): RuntimeError {
+function failure(actions: NccoAction[], minted: string[] = []): RuntimeError {
   try {
-    finish(actions);
+    finish(actions, minted);
   } catch (error) {
     if (error instanceof RuntimeError) return error;
     throw error;
@@ -49,5 +50,28 @@ describe('finishNcco', () => {
 
   it('checks what Vonage receives: an action no JSON can carry is refused', () => {
     expect(failure([talk('Hello.', { level: Number.NaN })]).message).toContain('at 0.level');
+  });
+
+  describe('with continuation URLs minted for the call', () => {
+    const base = 'https://switchboard.example.com/api/voice/continue/';
+    const menu = (eventUrl: string) => [talk('Press 1 for sales.'), { action: 'input', type: ['dtmf'], eventUrl: [eventUrl] } as NccoAction];
+
+    it('serves the same menu with each call\'s own token', () => {
+      for (const token of ['aaa.bbb', 'ccc.ddd', 'a-much-longer_token.with_its-signature']) {
+        expect(finish(menu(base + token), [base + token])).toEqual(menu(base + token));
+      }
+    });
+
+    it('refuses a minted URL that is not one, however often its menu was served', () => {
+      finish(menu(`${base}eee.fff`), [`${base}eee.fff`]);
+      const error = failure(menu('ftp://switchboard.example.com/ggg.hhh'), ['ftp://switchboard.example.com/ggg.hhh']);
+      expect(error.code).toBe('invalid_ncco');
+      expect(error.message).toContain('at 1.eventUrl.0');
+    });
+
+    it('checks a URL that was not minted for the call as part of the text', () => {
+      finish(menu(`${base}iii.jjj`), [`${base}iii.jjj`]);
+      expect(failure(menu('not a url'), [`${base}kkk.lll`]).message).toContain('at 1.eventUrl.0');
+    });
   });
 });

@@ -54,7 +54,9 @@ function mint(walk: Walk, kind: ContinuationKind, nodeId: string, options: { att
   // A reused number would reuse a URL, and the routes layer answers a repeated URL from its cache.
   if (last !== undefined && attempt <= last) throw new Error(`continuation attempt ${attempt} for ${nodeId} is not after ${last}`);
   walk.state = { ...walk.state, attempts: { ...walk.state.attempts, [nodeId]: attempt } };
-  return walk.env.continuationUrl({ kind, nodeId, versionId: walk.state.versionId, attempt, extra: options.extra });
+  const url = walk.env.continuationUrl({ kind, nodeId, versionId: walk.state.versionId, attempt, extra: options.extra });
+  walk.minted.push(url);
+  return url;
 }
 
 /** A notify whose answer is the rest of the flow from `nodeId`, computed when Vonage gets there. */

@@ -1,5 +1,6 @@
 import type { FlowSettings } from '@/lib/flow/settings';
 import { NccoSchema, nccoJson, type Ncco, type NccoAction } from '@/lib/ncco';
+import { HttpUrlSchema } from '@/lib/ncco/common';
 import { RuntimeError } from './errors';
 import type { TraceStep } from './trace';
 
@@ -43,25 +44,32 @@ function dropDanglingBargeIn(actions: NccoAction[], trace: TraceStep[]): NccoAct
 }
 
 /**
- * NCCO texts already found valid. Most lines answer every call with the same NCCO (a greeting, a menu), and
+ * NCCO shapes already found valid. Most lines answer every call with the same NCCO (a greeting, a menu), and
  * the schema check was a tenth of an answer's CPU on the webhook thread; it is what Vonage receives, the
- * text, that is checked, so a text found valid once is valid again. Bounded: NCCOs with per-call values (a
- * caller's number read back) are simply checked again after it is cleared.
+ * text, that is checked, so a text found valid once is valid again. Only the continuation URLs minted for
+ * this call (`minted`) differ between the answers of a menu or a Connect, by their token, so they are left out
+ * of the text the shape is remembered by; each is checked on its own, as the schema would check it, instead.
+ * Bounded: NCCOs with other per-call values (a caller's number read back) are simply checked again after it
+ * is cleared.
  */
-const validTexts = new Set<string>();
-const MAX_VALID_TEXTS = 512;
+const validShapes = new Set<string>();
+const MAX_VALID_SHAPES = 512;
+// Where a minted URL was. JSON.stringify writes a NUL as an escape, so no NCCO text holds one itself.
+const MINTED_URL = '\u0000';
 
-/** The NCCO to serve, checked against Vonage's wire format. A failure here is a bug in a kind's rule. */
-export function finishNcco(actions: NccoAction[], settings: FlowSettings, trace: TraceStep[]): Ncco {
+/** The NCCO to serve, checked against Vonage's wire format. A failure here is a bug in a kind's rule or its URLs. */
+export function finishNcco(actions: NccoAction[], settings: FlowSettings, trace: TraceStep[], minted: readonly string[] = []): Ncco {
   const ncco = actions.length > 0 ? dropDanglingBargeIn(actions, trace) : silentEnd(settings);
   const text = nccoJson(ncco);
-  if (validTexts.has(text)) return ncco;
+  let shape = text;
+  for (const url of minted) shape = shape.replaceAll(url, MINTED_URL);
+  if (validShapes.has(shape) && minted.every((url) => HttpUrlSchema.safeParse(url).success)) return ncco;
   const parsed = NccoSchema.safeParse(JSON.parse(text));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new RuntimeError('invalid_ncco', `The NCCO built for this call is not valid at ${issue.path.join('.')}: ${issue.message}`);
   }
-  if (validTexts.size >= MAX_VALID_TEXTS) validTexts.clear();
-  validTexts.add(text);
+  if (validShapes.size >= MAX_VALID_SHAPES) validShapes.clear();
+  validShapes.add(shape);
   return ncco;
 }

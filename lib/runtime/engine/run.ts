@@ -87,6 +87,7 @@ function startWalk(input: RunInput, env: RuntimeEnv): Walk {
     state: copyState(input.state),
     actions: [],
     trace: [],
+    minted: [],
     visits: 0,
     httpBudgetMs: HTTP_BUDGET_MS,
     call: input.call,
@@ -110,7 +111,7 @@ async function run(input: RunInput, env: RuntimeEnv, body: (walk: Walk) => Promi
 }
 
 function finish(walk: Walk): RunResult {
-  const ncco = finishNcco(walk.actions, walk.settings, walk.trace);
+  const ncco = finishNcco(walk.actions, walk.settings, walk.trace, walk.minted);
   return { ncco, state: walk.state, trace: walk.trace };
 }
 

@@ -21,6 +21,8 @@ export type Walk = {
   state: CallState;
   actions: NccoAction[];
   trace: TraceStep[];
+  /** The continuation URLs minted so far (finish.ts checks the NCCO's shape apart from them). */
+  minted: string[];
   visits: number;
   httpBudgetMs: number;
   readonly call: CallInfo;
