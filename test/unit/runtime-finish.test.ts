@@ -8,8 +8,8 @@ import type { TraceStep } from '@/lib/runtime/engine/trace';
 /*
  * finishNcco checks every NCCO against Vonage's wire format before it is served. A text found valid is not
  * checked again (most lines answer every call alike): these pin that only valid texts are remembered, so an
- * invalid NCCO fails however many valid ones came before it. The continuation URLs minted for a call are
- * left out of the text remembered and checked on their own.
+ * invalid NCCO fails however many valid ones came before it. The tokens ending the continuation URLs minted
+ * for a call are left out of the text remembered, and nothing else is.
  */
 
 const talk = (text: string, extra: Record<string, unknown> = {}) => ({ action: 'talk', text, ...extra }) as NccoAction;
@@ -64,9 +64,14 @@ describe('finishNcco', () => {
 
     it('refuses a minted URL that is not one, however often its menu was served', () => {
       finish(menu(`${base}eee.fff`), [`${base}eee.fff`]);
-      const error = failure(menu('ftp://switchboard.example.com/ggg.hhh'), ['ftp://switchboard.example.com/ggg.hhh']);
+      const error = failure(menu('ftp://switchboard.example.com/api/voice/continue/ggg.hhh'), ['ftp://switchboard.example.com/api/voice/continue/ggg.hhh']);
       expect(error.code).toBe('invalid_ncco');
       expect(error.message).toContain('at 1.eventUrl.0');
+    });
+
+    it('keeps the host of a minted URL without a path in the shape', () => {
+      finish(menu('https://1.2.3.4'), ['https://1.2.3.4']);
+      expect(failure(menu('https://1.2.3.999'), ['https://1.2.3.999']).message).toContain('at 1.eventUrl.0');
     });
 
     it('checks a URL that was not minted for the call as part of the text', () => {

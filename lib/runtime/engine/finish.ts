@@ -1,6 +1,5 @@
 import type { FlowSettings } from '@/lib/flow/settings';
 import { NccoSchema, nccoJson, type Ncco, type NccoAction } from '@/lib/ncco';
-import { HttpUrlSchema } from '@/lib/ncco/common';
 import { RuntimeError } from './errors';
 import type { TraceStep } from './trace';
 
@@ -46,24 +45,37 @@ function dropDanglingBargeIn(actions: NccoAction[], trace: TraceStep[]): NccoAct
 /**
  * NCCO shapes already found valid. Most lines answer every call with the same NCCO (a greeting, a menu), and
  * the schema check was a tenth of an answer's CPU on the webhook thread; it is what Vonage receives, the
- * text, that is checked, so a text found valid once is valid again. Only the continuation URLs minted for
- * this call (`minted`) differ between the answers of a menu or a Connect, by their token, so they are left out
- * of the text the shape is remembered by; each is checked on its own, as the schema would check it, instead.
- * Bounded: NCCOs with other per-call values (a caller's number read back) are simply checked again after it
- * is cleared.
+ * text, that is checked, so a text found valid once is valid again. The continuation URLs minted for a call
+ * (an input's or a Connect's eventUrl) end in a token of its own, which made a menu's text new on every call:
+ * the shape leaves out each minted URL's last segment when it is made of URL-safe characters only, since
+ * any such segment after the same valid address is a valid address too. Bounded: NCCOs with other per-call
+ * values (a caller's number read back) are simply checked again after it is cleared.
  */
 const validShapes = new Set<string>();
 const MAX_VALID_SHAPES = 512;
-// Where a minted URL was. JSON.stringify writes a NUL as an escape, so no NCCO text holds one itself.
-const MINTED_URL = '\u0000';
+// RFC 3986's unreserved characters: a path segment of these never changes whether a URL parses, or its origin.
+const URL_SAFE_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+// Where a minted token was. JSON.stringify writes a NUL as an escape, so no NCCO text holds one itself.
+const MINTED_TOKEN = '\u0000';
 
-/** The NCCO to serve, checked against Vonage's wire format. A failure here is a bug in a kind's rule or its URLs. */
+/** The text an NCCO's validity is remembered by: its text, without the tokens minted for this call. */
+function shapeOf(text: string, minted: readonly string[]): string {
+  let shape = text;
+  for (const url of minted) {
+    // A segment of the path only: the one after `scheme://` is the host, which decides validity and origin.
+    const path = url.indexOf('/', url.indexOf('//') + 2);
+    const slash = url.lastIndexOf('/');
+    if (path !== -1 && slash >= path && URL_SAFE_SEGMENT.test(url.slice(slash + 1))) shape = shape.replaceAll(url, url.slice(0, slash + 1) + MINTED_TOKEN);
+  }
+  return shape;
+}
+
+/** The NCCO to serve, checked against Vonage's wire format. A failure here is a bug in a kind's rule. */
 export function finishNcco(actions: NccoAction[], settings: FlowSettings, trace: TraceStep[], minted: readonly string[] = []): Ncco {
   const ncco = actions.length > 0 ? dropDanglingBargeIn(actions, trace) : silentEnd(settings);
   const text = nccoJson(ncco);
-  let shape = text;
-  for (const url of minted) shape = shape.replaceAll(url, MINTED_URL);
-  if (validShapes.has(shape) && minted.every((url) => HttpUrlSchema.safeParse(url).success)) return ncco;
+  const shape = shapeOf(text, minted);
+  if (validShapes.has(shape)) return ncco;
   const parsed = NccoSchema.safeParse(JSON.parse(text));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
