@@ -35,7 +35,7 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
   db();
   // The webhook worker writes the webhooks but leaves their checkpoints to this thread (lib/wal-checkpoint.ts).
   startBackfill(db(), { intervalMs: BACKFILL_INTERVAL_MS, minFrames: BACKFILL_MIN_FRAMES, onCaughtUp: () => webhookPort.postMessage({ type: 'wal-caught-up' } satisfies NextToWebhook) });
-  webhookPort.on('message', (message: WebhookToNext) => publishEventIds(db(), eventBus(), message.ids));
+  webhookPort.on('message', (message: WebhookToNext) => publishEventIds(db(), eventBus(), message.refs));
   const handler = app.getRequestHandler();
   const server = http.createServer((req, res) => void handler(req, res));
   // Its only client is the main thread's pool of kept-alive connections: closing one while idle could race a

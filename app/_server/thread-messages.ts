@@ -1,4 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
+import type { EventRef } from '@/lib/events/bridge';
 
 /**
  * What the main thread hands the Next worker when it starts it: the peer stamp's secret, and its end of the
@@ -15,8 +16,8 @@ export type MainToNext = { type: 'stop' };
 /** Next worker → main thread: it has migrated the database and listens on `port` (loopback only). */
 export type NextToMain = { type: 'ready'; port: number };
 
-/** Webhook worker → Next worker: the ids of committed event rows, for its live streams (lib/events/bridge.ts). */
-export type WebhookToNext = { type: 'events'; ids: number[] };
+/** Webhook worker → Next worker: the committed event rows, by id and flow, for its live streams (lib/events/bridge.ts). */
+export type WebhookToNext = { type: 'events'; refs: EventRef[] };
 
 /** Next worker → webhook worker: its checkpoint pass copied the whole WAL back, for the writer to finish (lib/wal-checkpoint.ts). */
 export type NextToWebhook = { type: 'wal-caught-up' };

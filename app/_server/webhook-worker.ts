@@ -26,7 +26,7 @@ function start(parent: NonNullable<typeof parentPort>): void {
   next.on('message', (message: NextToWebhook) => {
     if (message.type === 'wal-caught-up') checkpoints.finish();
   });
-  forwardEventIds(eventBus(), (ids) => next.postMessage({ type: 'events', ids } satisfies WebhookToNext));
+  forwardEventIds(eventBus(), (refs) => next.postMessage({ type: 'events', refs } satisfies WebhookToNext));
   const take = serveJobs(localDispatch(deps), (message) => parent.postMessage(message));
   parent.on('message', (message: ToWebhookThread) => {
     switch (message.type) {

@@ -3,6 +3,9 @@ import { errorMessage, log } from '@/lib/log';
 
 export type EventListener = (event: WebhookEventRow) => void;
 
+/** What a subscriber listens for: one flow's events, or (no flow) every event. */
+export type EventInterest = { flowId?: string };
+
 export type EventBus = {
   /**
    * Hands stored rows to every subscriber, in order. Call only after the rows are committed. A trace row is
@@ -10,18 +13,25 @@ export type EventBus = {
    * that only passes ids on pays nothing for the steps.
    */
   publish(events: readonly WebhookEventRow[]): void;
-  /** Returns the unsubscribe function. */
-  subscribe(listener: EventListener): () => void;
+  /**
+   * Returns the unsubscribe function. The listener still hears every event; `interest` only tells publishers
+   * which rows are worth reading for it (`wantsFlow`).
+   */
+  subscribe(listener: EventListener, interest?: EventInterest): () => void;
   size(): number;
+  /** Whether any subscriber listens for this flow's events (one without a flow listens for every flow's). */
+  wantsFlow(flowId: string | null): boolean;
 };
+
+type Subscription = { listener: EventListener; flowId: string | undefined };
 
 /** A bus of its own (tests); the server uses `eventBus()`. */
 export function createEventBus(): EventBus {
-  const listeners = new Set<EventListener>();
+  const subscriptions = new Set<Subscription>();
   return {
     publish(events) {
       for (const event of events) {
-        for (const listener of listeners) {
+        for (const { listener } of subscriptions) {
           // One broken stream must not keep the event from the others, nor fail the webhook that published it.
           try {
             listener(event);
@@ -31,11 +41,16 @@ export function createEventBus(): EventBus {
         }
       }
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
+    subscribe(listener, interest = {}) {
+      const subscription: Subscription = { listener, flowId: interest.flowId };
+      subscriptions.add(subscription);
+      return () => void subscriptions.delete(subscription);
     },
-    size: () => listeners.size,
+    size: () => subscriptions.size,
+    wantsFlow(flowId) {
+      for (const subscription of subscriptions) if (subscription.flowId === undefined || subscription.flowId === flowId) return true;
+      return false;
+    },
   };
 }
 

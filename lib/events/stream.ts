@@ -85,7 +85,7 @@ export function eventStreamResponse(options: StreamOptions): Response {
         const send = (row: WebhookEventRow) => {
           if (!lagging && matches(row, filter)) expandEvent(row).forEach(sendEvent);
         };
-        const unsubscribe = bus.subscribe(send);
+        const unsubscribe = bus.subscribe(send, { flowId: filter.flowId || undefined });
         write(`retry: ${RETRY_MS}\n: connected\n\n`);
         if (options.lastEventId !== null) {
           const missed = eventsAfter(db, options.lastEventId, filter, REPLAY_LIMIT + 1);

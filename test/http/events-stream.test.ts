@@ -1,5 +1,8 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '@/db/client';
 import { CallEventSchema, type CallEvent } from '@/lib/events/wire';
+import { seedLine } from '../helpers/seed';
 import { startServer, type RunningServer } from '../helpers/server';
 import { ADMIN, createToken, signInCookie } from '../helpers/session';
 import { vonageExample } from '../helpers/voice';
@@ -11,19 +14,22 @@ import { vonageExample } from '../helpers/voice';
 
 let server: RunningServer;
 let token: string;
+let db: Db;
 
 beforeAll(async () => {
   server = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
   token = await createToken(server.baseUrl, await signInCookie(server.baseUrl, ADMIN.email, ADMIN.password));
+  db = openDatabase(path.join(server.dataDir, 'switchboard.db'));
 });
 afterAll(async () => {
+  db?.$client.close();
   await server?.stop();
 });
 
-/** Opens the stream and hands back a reader of its SSE frames. */
-async function openStream(headers: Record<string, string> = {}) {
+/** Opens the stream (of one flow's events with `query`) and hands back a reader of its SSE frames. */
+async function openStream(headers: Record<string, string> = {}, query = '') {
   const controller = new AbortController();
-  const response = await fetch(`${server.baseUrl}/api/events/stream`, {
+  const response = await fetch(`${server.baseUrl}/api/events/stream${query}`, {
     headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate, br', ...headers },
     signal: controller.signal,
   });
@@ -79,5 +85,22 @@ describe('GET /api/events/stream under next start', () => {
     const again = await openStream({ 'last-event-id': String(seen.id) });
     expect((await again.next(2)).map((e) => e.type)).toEqual(['voice:answered', 'rtc:member:joined']);
     again.close();
+  });
+
+  it('streams one flow\'s events to an editor open on it, and only those', async () => {
+    // The webhook worker stores the events and the Next worker reads back only what its streams listen for.
+    const sales = seedLine(db, 'ivr-menu', '447700900201').flowId;
+    seedLine(db, 'ivr-menu', '447700900202');
+    const editor = await openStream({}, `?flowId=${sales}`);
+    const everything = await openStream();
+    const answer = (to: string, uuid: string) => fetch(`${server.baseUrl}/api/voice/answer?${new URLSearchParams({ to, from: '447700900999', uuid, conversation_uuid: `CON-${uuid}` })}`);
+    expect((await answer('447700900202', 'support-call')).status).toBe(200);
+    expect((await answer('447700900201', 'sales-call')).status).toBe(200);
+    const [first] = await editor.next(1);
+    expect(first).toMatchObject({ type: 'answer', callUuid: 'sales-call', flowId: sales });
+    const seen = await everything.next(2);
+    expect(seen.map((event) => event.callUuid)).toEqual(['support-call', 'support-call']);
+    editor.close();
+    everything.close();
   });
 });

@@ -1,15 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import type { WebhookEventRow } from '@/db/schema';
-import { forwardEventIds, publishEventIds } from '@/lib/events/bridge';
+import { forwardEventIds, publishEventIds, type EventRef } from '@/lib/events/bridge';
 import { createEventBus } from '@/lib/events/bus';
 import { recordEvents } from '@/lib/events/record';
 import type { EventInput } from '@/lib/events/types';
 import { createTestDb } from '../helpers/db';
+import { seedLine } from '../helpers/seed';
 
 /*
- * The bridge between the server's threads: the main thread posts the ids of the events it committed, and the
- * Next worker reads those rows back from the database for its live streams.
+ * The bridge between the server's threads: the webhook worker posts the ids and flows of the events it
+ * committed, and the Next worker reads back from the database the rows its live streams listen for.
  */
 
 let db: Db;
@@ -17,30 +18,34 @@ beforeEach(() => {
   db = createTestDb();
 });
 
-const ringing = (leg: string): EventInput => ({ source: 'voice', type: 'voice:ringing', legUuid: leg, conversationUuid: null, status: 'ringing', dedupeKey: null, payload: '{}', parsedOk: true, problem: null });
+/** A leg ringing, on a number (whose line's flow the event then belongs to) or none. */
+const ringing = (leg: string, calledNumber: string | null = null): EventInput => ({ source: 'voice', type: 'voice:ringing', legUuid: leg, calledNumber, conversationUuid: null, status: 'ringing', dedupeKey: null, payload: '{}', parsedOk: true, problem: null });
 /** Stores events through the real recorder, on a bus nobody else listens to; returns their rows. */
-const store = (legs: string[]): WebhookEventRow[] => recordEvents({ db, now: () => new Date(), bus: createEventBus() }, legs.map(ringing)).map((result) => result.row!);
+const storeInputs = (inputs: EventInput[]): WebhookEventRow[] => recordEvents({ db, now: () => new Date(), bus: createEventBus() }, inputs).map((result) => result.row!);
+const store = (legs: string[]): WebhookEventRow[] => storeInputs(legs.map((leg) => ringing(leg)));
+const refsOf = (rows: WebhookEventRow[]): EventRef[] => rows.map((row) => ({ id: row.id, flowId: row.flowId }));
 
 describe('posting ids from the main thread', () => {
-  it('posts the ids of one publish together, in order, once', async () => {
+  it('posts the ids and flows of one publish together, in order, once', async () => {
     const bus = createEventBus();
-    const posted: number[][] = [];
-    forwardEventIds(bus, (ids) => posted.push(ids));
-    const [a, b, c, d] = store(['a', 'b', 'c', 'd']);
+    const posted: EventRef[][] = [];
+    forwardEventIds(bus, (refs) => posted.push(refs));
+    const { flowId } = seedLine(db, 'business-hours', '447700900001');
+    const [a, b, c, d] = storeInputs([ringing('a', '447700900001'), ringing('b'), ringing('c'), ringing('d')]);
     bus.publish([a, b]);
     bus.publish([c]);
     expect(posted).toEqual([]);
     await Promise.resolve();
-    expect(posted).toEqual([[a.id, b.id, c.id]]);
+    expect(posted).toEqual([[{ id: a.id, flowId }, { id: b.id, flowId: null }, { id: c.id, flowId: null }]]);
     bus.publish([d]);
     await Promise.resolve();
-    expect(posted).toEqual([[a.id, b.id, c.id], [d.id]]);
+    expect(posted).toEqual([refsOf([a, b, c]), refsOf([d])]);
   });
 
   it('stops when unsubscribed', async () => {
     const bus = createEventBus();
-    const posted: number[][] = [];
-    forwardEventIds(bus, (ids) => posted.push(ids))();
+    const posted: EventRef[][] = [];
+    forwardEventIds(bus, (refs) => posted.push(refs))();
     bus.publish(store(['a']));
     await Promise.resolve();
     expect(posted).toEqual([]);
@@ -55,8 +60,25 @@ describe('publishing them on the worker', () => {
     const heard: WebhookEventRow[] = [];
     bus.subscribe((event) => heard.push(event));
     // Out of order and with a gap: 'b' is another thread's own event, published there already.
-    publishEventIds(db, bus, [rows[3].id, rows[0].id, rows[2].id]);
+    publishEventIds(db, bus, refsOf([rows[3], rows[0], rows[2]]));
     expect(heard).toEqual([rows[0], rows[2], rows[3]]);
+  });
+
+  it('reads only the rows of the flows someone listens for, and every row for a listener without a flow', () => {
+    const sales = seedLine(db, 'business-hours', '447700900001').flowId;
+    seedLine(db, 'business-hours', '447700900002');
+    const rows = storeInputs([ringing('a', '447700900001'), ringing('b', '447700900002'), ringing('c'), ringing('d', '447700900001')]);
+    const bus = createEventBus();
+    const heard: WebhookEventRow[] = [];
+    const stop = bus.subscribe((event) => heard.push(event), { flowId: sales });
+    expect([bus.wantsFlow(sales), bus.wantsFlow(rows[1].flowId), bus.wantsFlow(null)]).toEqual([true, false, false]);
+    publishEventIds(db, bus, refsOf(rows));
+    expect(heard).toEqual([rows[0], rows[3]]);
+    stop();
+    const all: WebhookEventRow[] = [];
+    bus.subscribe((event) => all.push(event));
+    publishEventIds(db, bus, refsOf(rows));
+    expect(all).toEqual(rows);
   });
 
   it('reads nothing while nobody listens, and nothing for no ids', () => {
@@ -64,7 +86,7 @@ describe('publishing them on the worker', () => {
     const bus = createEventBus();
     // A closed database would throw on any read: neither call may touch it.
     db.$client.close();
-    expect(() => publishEventIds(db, bus, [row.id])).not.toThrow();
+    expect(() => publishEventIds(db, bus, refsOf([row]))).not.toThrow();
     const heard: WebhookEventRow[] = [];
     bus.subscribe((event) => heard.push(event));
     expect(() => publishEventIds(db, bus, [])).not.toThrow();
