@@ -25,7 +25,7 @@ const storeInputs = (inputs: EventInput[]): WebhookEventRow[] => recordEvents({ 
 const store = (legs: string[]): WebhookEventRow[] => storeInputs(legs.map((leg) => ringing(leg)));
 const refsOf = (rows: WebhookEventRow[]): EventRef[] => rows.map((row) => ({ id: row.id, flowId: row.flowId }));
 
-describe('posting ids from the main thread', () => {
+describe('posting ids from the webhook worker', () => {
   it('posts the ids and flows of one publish together, in order, once', async () => {
     const bus = createEventBus();
     const posted: EventRef[][] = [];
@@ -53,7 +53,7 @@ describe('posting ids from the main thread', () => {
   });
 });
 
-describe('publishing them on the worker', () => {
+describe('publishing them on the Next worker', () => {
   it('publishes exactly the rows named, read back whole and oldest first', () => {
     const rows = store(['a', 'b', 'c', 'd']);
     const bus = createEventBus();
