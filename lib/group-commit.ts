@@ -10,7 +10,7 @@ export type Group = {
   committed: Promise<void>;
   /**
    * Runs just before the commit, in order: writes that must come after every other statement of the group
-   * (the trigram index, lib/calls/search-index.ts, which any later savepoint would make flush early).
+   * (a batch of the trigram index, lib/calls/search-index.ts, which any later savepoint would make flush early).
    */
   before: (() => void)[];
   /** Runs after the commit, in order: what may only be told once the rows are durable (the live streams). */
@@ -63,16 +63,6 @@ export function commitGroup(db: Db): void {
   }
   group.settle();
   for (const fn of group.after) fn();
-}
-
-/**
- * Runs `fn` (a write) as the last thing before the open group commits, or now when no group is open: inside
- * the caller's own transaction, or on its own.
- */
-export function beforeCommit(db: Db, fn: () => void): void {
-  const group = groups().get(db);
-  if (group) group.before.push(fn);
-  else fn();
 }
 
 /**

@@ -1,8 +1,9 @@
-import { and, desc, eq, gte, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { calls, flows, flowVersions } from '@/db/schema';
 import { callOutcome, type CallOutcome } from './outcome';
+import { INDEXED_THROUGH } from './search-index';
 
 export const CALLS_PAGE_SIZE = 50;
 /** The trigram index answers substrings of at least this many characters. */
@@ -70,13 +71,17 @@ export function searchTerm(text: string): string {
 function numberCondition(text: string): SQL | undefined {
   const term = searchTerm(text);
   if (term === '') return undefined;
+  const pattern = `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   if (term.length >= TRIGRAM) {
     const phrase = `"${term.replaceAll('"', '""')}"`;
-    return sql`${calls.searchId} IN (SELECT rowid FROM calls_numbers WHERE calls_numbers MATCH ${phrase})`;
+    // The index, plus the calls still waiting for it (about a batch at most: lib/calls/search-index.ts), read
+    // from the table in the same statement, so from the same snapshot as the index.
+    return sql`${calls.searchId} IN (SELECT rowid FROM calls_numbers WHERE calls_numbers MATCH ${phrase}
+      UNION ALL SELECT waiting.search_id FROM calls AS waiting WHERE waiting.search_id > (${sql.raw(INDEXED_THROUGH)})
+        AND (waiting."from" LIKE ${pattern} ESCAPE '\\' OR waiting."to" LIKE ${pattern} ESCAPE '\\'))`;
   }
   // Too short for trigrams: a scan, bounded by the page size as it walks the start-time index.
-  const pattern = `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  return or(like(calls.from, pattern), like(calls.to, pattern));
+  return sql`(${calls.from} LIKE ${pattern} ESCAPE '\\' OR ${calls.to} LIKE ${pattern} ESCAPE '\\')`;
 }
 
 function dayStart(value: string): Date {

@@ -4,7 +4,7 @@ import { calls, continuations, type CallRow, type NewCallRow } from '@/db/schema
 import { nccoJson, NccoSchema, type Ncco } from '@/lib/ncco';
 import { atomic } from '@/lib/atomic';
 import { preparedFor } from '@/lib/prepared';
-import { indexCallNumbers } from './search-index';
+import { noteNewCall } from './search-index';
 
 /*
  * Storage for live calls: rows only, no call logic. Vonage retries any webhook it did not see answered in
@@ -103,7 +103,7 @@ const insertAndIndex = atomic((db: Db, call: NewCall, now: Date, answer: Ncco | 
     answer === null ? null : nccoJson(answer), call.waitingNodeId ?? null, call.waitingKind ?? null,
   );
   if (inserted.changes === 0) return false;
-  indexCallNumbers(db, searchId, call.from, call.to);
+  noteNewCall(db, searchId);
   return true;
 });
 

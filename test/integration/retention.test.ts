@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { listCalls, CallFilterSchema } from '@/lib/calls/list';
-import { indexCallNumbers } from '@/lib/calls/search-index';
+import { indexWaitingCalls } from '@/lib/calls/search-index';
 import { pruneOlderThan, retentionCutoff, RETENTION_BATCH, type Pruned } from '@/lib/events/retention';
 import { createTestDb } from '../helpers/db';
 
@@ -22,7 +22,7 @@ beforeEach(() => {
 function seed(count: number, at: number, prefix: string): void {
   const call = db.$client.prepare(
     `INSERT INTO calls (uuid, conversation_uuid, "from", "to", number, status, started_at, updated_at, simulated, voicemail, transferred, search_id)
-     VALUES (?, ?, ?, '442079460000', '442079460000', 'completed', ?, ?, 0, 0, 0, coalesce((SELECT max(search_id) FROM calls), 0) + 1) RETURNING search_id AS searchId`,
+     VALUES (?, ?, ?, '442079460000', '442079460000', 'completed', ?, ?, 0, 0, 0, coalesce((SELECT max(search_id) FROM calls), 0) + 1)`,
   );
   const continuation = db.$client.prepare(`INSERT INTO continuations (token_hash, call_uuid, created_at) VALUES (?, ?, ?)`);
   const event = db.$client.prepare(`INSERT INTO webhook_events (source, type, call_uuid, payload, parsed_ok, received_at, simulated) VALUES ('voice', 'voice:ringing', ?, '{}', 1, ?, 0)`);
@@ -31,12 +31,12 @@ function seed(count: number, at: number, prefix: string): void {
     for (let i = 0; i < count; i += 1) {
       const uuid = `${prefix}-${i}`;
       const from = `44770090${String(i).padStart(4, '0')}`;
-      const { searchId } = call.get(uuid, `CON-${uuid}`, from, at, at) as { searchId: number };
-      indexCallNumbers(db, searchId, from, '442079460000');
+      call.run(uuid, `CON-${uuid}`, from, at, at);
       continuation.run(`hash-${uuid}`, uuid, at);
       for (let e = 0; e < 3; e += 1) event.run(uuid, at);
       if (i % 2 === 0) recording.run(`rec_${uuid}`, `r-${uuid}`, at);
     }
+    indexWaitingCalls(db);
   })();
 }
 

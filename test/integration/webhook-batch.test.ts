@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { saveAnswer, startCall } from '@/lib/calls/store';
 import { listCalls, CallFilterSchema } from '@/lib/calls/list';
+import { SEARCH_INDEX_BATCH } from '@/lib/calls/search-index';
 import { createEventBus } from '@/lib/events/bus';
 import { recordEvent } from '@/lib/events/record';
 import type { HttpResult } from '@/lib/runtime/engine';
@@ -109,13 +110,23 @@ describe('the trigram index of a group\'s new calls', () => {
   // FTS5 stores each segment's pages under rowids that start with the segment id (bits 37 and up).
   const segments = () => (reader.prepare('SELECT count(DISTINCT id >> 37) AS n FROM calls_numbers_data WHERE id >> 37 > 0').get() as { n: number }).n;
 
-  it('is written once per commit, after the group\'s other writes, and finds every call by part of its number', async () => {
+  it('waits for a batch of calls, written as one segment, and finds every call by part of its number meanwhile', async () => {
     const batcher = createWebhookBatcher(voiceDeps(db));
-    await Promise.all(Array.from({ length: 20 }, (_, n) => batcher.serve(startAndAnswer(n), request)));
-    // One segment for the whole group: a segment per call is what a savepoint after each index write costs.
-    expect(segments()).toBe(1);
+    const serve = (from: number, count: number) => Promise.all(Array.from({ length: count }, (_, i) => batcher.serve(startAndAnswer(from + i), request)));
+    const indexed = () => (reader.prepare('SELECT count(*) AS n FROM calls_numbers').get() as { n: number }).n;
     const found = (number: string) => listCalls(db, CallFilterSchema.parse({ number })).calls.map((c) => c.uuid);
+
+    await serve(0, 20);
+    expect([indexed(), segments()]).toEqual([0, 0]);
     expect(found('0900007')).toEqual(['call-7']);
-    expect(found('900555')).toHaveLength(20);
+
+    // The batch's last call indexes every call waiting, in its group; the calls after it wait for the next.
+    await serve(20, SEARCH_INDEX_BATCH);
+    expect(indexed()).toBe(SEARCH_INDEX_BATCH);
+    // One segment for the batch: a segment per commit (or per call, after a savepoint) is what a batch saves.
+    expect(segments()).toBe(1);
+    expect(found('0900007')).toEqual(['call-7']);
+    expect(found(`09${String(SEARCH_INDEX_BATCH + 19).padStart(5, '0')}`)).toEqual([`call-${SEARCH_INDEX_BATCH + 19}`]);
+    expect(found('900555')).toHaveLength(50);
   });
 });
