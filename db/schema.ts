@@ -120,8 +120,8 @@ export const calls = sqliteTable(
     failure: text('failure'),
     /**
      * The call's row in the `calls_numbers` FTS5 trigram index (partial number search), given by the insert
-     * (lib/calls/store.ts) and indexed with a batch of later calls (lib/calls/search-index.ts). Not calls' own rowid: SQLite
-     * may renumber that on VACUUM for a table whose key is text.
+     * (lib/calls/store.ts) and indexed in a batch of calls (lib/calls/search-index.ts). Not calls' own rowid:
+     * SQLite may renumber that on VACUUM for a table whose key is text.
      */
     searchId: integer('search_id'),
     /** The NCCO the answer webhook answered with: a retried answer webhook gets the same (lib/voice/answer.ts). */

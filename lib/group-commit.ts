@@ -8,11 +8,6 @@ import { preparedFor } from '@/lib/prepared';
  */
 export type Group = {
   committed: Promise<void>;
-  /**
-   * Runs just before the commit, in order: writes that must come after every other statement of the group
-   * (a batch of the trigram index, lib/calls/search-index.ts, which any later savepoint would make flush early).
-   */
-  before: (() => void)[];
   /** Runs after the commit, in order: what may only be told once the rows are durable (the live streams). */
   after: (() => void)[];
   settle: (error?: unknown) => void;
@@ -38,7 +33,7 @@ export function openGroup(db: Db): Group | null {
   const committed = new Promise<void>((resolve, reject) => (settle = (error) => (error === undefined ? resolve() : reject(error))));
   // A failed commit rejects `committed` for whoever waits; nobody waiting is no reason to crash the process.
   committed.catch(() => undefined);
-  const group: Group = { committed, before: [], after: [], settle };
+  const group: Group = { committed, after: [], settle };
   groups().set(db, group);
   return group;
 }
@@ -54,7 +49,6 @@ export function commitGroup(db: Db): void {
   if (!group) return;
   groups().delete(db);
   try {
-    for (const fn of group.before) fn();
     commit(db).run();
   } catch (error) {
     if (db.$client.inTransaction) db.$client.prepare('ROLLBACK').run();

@@ -5,7 +5,7 @@ import { preparedFor } from '@/lib/prepared';
  * New calls wait this many at a time for the `calls_numbers` trigram index (partial number search,
  * lib/calls/list.ts). FTS5 writes the terms of each commit as a segment of their own, and the segment cost
  * more than the index rows in it: one call's entry cost ~27 µs of the webhook worker in commits of 20 calls
- * and ~10 µs in commits of 1,000 (a batch of 256: 24,000 instructions less an answer; of 1,024: 34,000).
+ * and ~10 µs in commits of 1,000 (a batch of 256: 24,000 instructions less an answer; of 1,024: 33,000–56,000).
  * Searches read the calls still waiting from the calls table itself, so a call is findable the moment it is
  * stored; a search scans at most about a batch of rows for them.
  */
