@@ -8,8 +8,8 @@
 //   (e) (a) again while headless Chromium (playwright-core, /usr/bin/chromium) opens that flow in the editor and
 //       edits Say nodes' text (the editor autosaves), reloading the page every few edits. Chromium runs at idle
 //       CPU priority: it stands in for the editor's own machine, not the server's.
-// Prints req/s, p50, p99 and each route's ratio to (c), the server's CPU per request by thread, then checks every
-// acknowledged event is in the database.
+// Prints req/s, p50, p90, p97.5 and p99 (where the tail starts), each route's ratio to (c), the server's CPU per
+// request by thread, then checks every acknowledged event is in the database.
 // --only answer|events|browsing runs just (a), (b) or (e) (for profiling with --profile DIR).
 // --uuids random gives calls and legs random uuids, as Vonage's are, instead of counting them up.
 import { spawn } from 'node:child_process';
@@ -138,8 +138,8 @@ try {
   db.close();
 
   console.log(`\nSwitchboard webhook benchmark: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${CONNECTIONS} connections, ${DURATION} s each`);
-  console.log('| run | req/s | p50 ms | p99 ms | non-2xx | vs bare node:http | server CPU per request | autocannon CPU per request |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| run | req/s | p50 ms | p90 ms | p97.5 ms | p99 ms | non-2xx | vs bare node:http | server CPU per request | autocannon CPU per request |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const bare = results.bare.requests.average;
   const runs = [
     ['(a)', 'answer, signed, new call each', 'answer'],
@@ -152,7 +152,7 @@ try {
     const label = `${run} ${title}`;
     const r = results[key];
     const ratio = ((r.requests.average / bare) * 100).toFixed(0);
-    console.log(`| ${label} | ${Math.round(r.requests.average).toLocaleString('en')} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx + r.errors} | ${ratio}% | ${Math.round(r.cpuMicros)} µs | ${Math.round(r.clientMicros)} µs |`);
+    console.log(`| ${label} | ${Math.round(r.requests.average).toLocaleString('en')} | ${r.latency.p50} | ${r.latency.p90} | ${r.latency.p97_5} | ${r.latency.p99} | ${r.non2xx + r.errors} | ${ratio}% | ${Math.round(r.cpuMicros)} µs | ${Math.round(r.clientMicros)} µs |`);
   }
   console.log('\nServer CPU per request by thread (the main thread reads requests, checks signatures and writes replies):');
   console.log('| run | main thread | webhook worker | Next worker | V8 helpers, thread pool |');
@@ -210,7 +210,7 @@ async function load(title, url, next, pid = children[0].pid) {
 /** What the JSON lines print of a run. */
 function summary(r) {
   const threads = Object.fromEntries(Object.entries(r.threadMicros).map(([name, micros]) => [name, Math.round(micros)]));
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, cpuMicros: Math.round(r.cpuMicros), clientMicros: Math.round(r.clientMicros), threads };
+  return { rps: r.requests.average, p50: r.latency.p50, p90: r.latency.p90, p975: r.latency.p97_5, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, cpuMicros: Math.round(r.cpuMicros), clientMicros: Math.round(r.clientMicros), threads };
 }
 
 /** The bytes autocannon's request builder writes for `request` (lib/httpRequestBuilder.js). */
