@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './accounts-schema';
 
@@ -126,6 +127,12 @@ export const calls = sqliteTable(
     searchId: integer('search_id'),
     /** The NCCO the answer webhook answered with: a retried answer webhook gets the same (lib/voice/answer.ts). */
     answer: text('answer', { mode: 'json' }),
+    /**
+     * The event of the answer request that started the call (with the steps that answered it), when the call
+     * was started and answered in one insert: that event is left out of the events' call and Conversation
+     * indexes (ON_CALL_INDEXES), and a call's story finds it through this id instead.
+     */
+    answerEventId: integer('answer_event_id'),
   },
   (t) => [
     // Keyset pagination walks (started_at, uuid) newest first; the filters lead with their own column.
@@ -154,6 +161,16 @@ export const continuations = sqliteTable('continuations', {
   response: text('response', { mode: 'json' }).$type<unknown>(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * The events the (call_uuid, id) and (conversation_uuid, id) indexes hold: all but the answer requests a calls
+ * row names (calls.answer_event_id), which are stored without a dedupe key (the calls row's uuid already
+ * dedupes them). Vonage's call and Conversation uuids are random, so each of those index entries was a
+ * random page of each index for the group commit to write; the row stays in the flow and time indexes. A
+ * query reads these indexes only with this very condition among its own (SQLite matches it term by term):
+ * use it verbatim.
+ */
+export const ON_CALL_INDEXES = "(source <> 'answer' OR dedupe_key IS NOT NULL)";
 
 export const WEBHOOK_SOURCES = ['voice', 'rtc', 'input', 'connect', 'recording', 'fallback', 'answer', 'runtime'] as const;
 
@@ -192,8 +209,8 @@ export const webhookEvents = sqliteTable(
   },
   (t) => [
     // A call's story and a flow's live log read newest or oldest first by id within one key.
-    index('webhook_events_call_id').on(t.callUuid, t.id),
-    index('webhook_events_conversation_id').on(t.conversationUuid, t.id),
+    index('webhook_events_call_id').on(t.callUuid, t.id).where(sql.raw(ON_CALL_INDEXES)),
+    index('webhook_events_conversation_id').on(t.conversationUuid, t.id).where(sql.raw(ON_CALL_INDEXES)),
     index('webhook_events_flow_id').on(t.flowId, t.id),
     index('webhook_events_received_at').on(t.receivedAt),
   ],

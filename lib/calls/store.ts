@@ -15,18 +15,23 @@ import { noteNewCall } from './search-index';
 /** What a new call is started with; the call's later facts (end, failure…) come from its events. */
 export type NewCall = Pick<
   NewCallRow,
-  'uuid' | 'conversationUuid' | 'from' | 'to' | 'number' | 'flowId' | 'versionId' | 'draftSnapshotId' | 'state' | 'status' | 'simulated' | 'waitingNodeId' | 'waitingKind'
+  | 'uuid' | 'conversationUuid' | 'from' | 'to' | 'number' | 'flowId' | 'versionId' | 'draftSnapshotId' | 'state' | 'status' | 'simulated'
+  | 'waitingNodeId' | 'waitingKind' | 'answerEventId'
 >;
 
 // Prepared once per database: each answer starts a call and each webhook answer saves its state.
 const INSERT_CALL = `INSERT INTO calls (uuid, conversation_uuid, "from", "to", number, flow_id, version_id, draft_snapshot_id, state,
-  status, started_at, updated_at, simulated, search_id, answer, waiting_node_id, waiting_kind)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING`;
+  status, started_at, updated_at, simulated, search_id, answer, waiting_node_id, waiting_kind, answer_event_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING`;
 const insertCall = preparedFor((db) => db.$client.prepare<unknown[]>(INSERT_CALL));
 // The next search id after the largest stored: one step down the search_id index.
 const nextSearchId = preparedFor((db) => db.$client.prepare<[], number>('SELECT coalesce(max(search_id), 0) + 1 FROM calls').pluck());
 const callByUuid = preparedFor((db) => db.select().from(calls).where(eq(calls.uuid, sql.placeholder('uuid'))).prepare());
-const answerByUuid = preparedFor((db) => db.$client.prepare<[string], { state: string | null; answer: string | null }>('SELECT state, answer FROM calls WHERE uuid = ?'));
+const answerByUuid = preparedFor((db) =>
+  db.$client.prepare<[string], { state: string | null; answer: string | null; answerEventId: number | null }>(
+    'SELECT state, answer, answer_event_id AS answerEventId FROM calls WHERE uuid = ?',
+  ),
+);
 const updateAnswer = preparedFor((db) =>
   db.$client.prepare('UPDATE calls SET state = ?, answer = ?, updated_at = ? WHERE uuid = ? AND answer IS NULL'),
 );
@@ -58,26 +63,39 @@ export function startCall(db: Db, call: NewCall, now = new Date()): boolean {
 }
 
 /**
- * Starts a call the answer webhook has already run, with the state it left the call in and the NCCO it
- * answered with, in one insert. Returns the NCCO to answer with: this one, or, when another delivery of the
- * same answer webhook stored its call first (Vonage retries on a timeout), that delivery's.
+ * What starting an answered call came to: the NCCO to answer with, and whether this insert stored the call
+ * (with its answerEventId). When another delivery of the same answer webhook stored the call first (Vonage
+ * retries on a timeout), `answer` is that delivery's and `started` is false.
  */
-export function startAnsweredCall(db: Db, call: NewCall, answer: Ncco, now = new Date()): Ncco {
+export type StartedCall = { answer: Ncco; started: boolean };
+
+/**
+ * Starts a call the answer webhook has already run, with the state it left the call in and the NCCO it
+ * answered with, in one insert.
+ */
+export function startAnsweredCall(db: Db, call: NewCall, answer: Ncco, now = new Date()): StartedCall {
   return startAnswered(db, call, answer, now);
 }
 
-const startAnswered = atomic((db: Db, call: NewCall, answer: Ncco, now: Date): Ncco => {
-  if (insertAndIndex(db, call, now, answer)) return answer;
-  return saveCallAnswer(db, call.uuid, call.state, answer, now);
+const startAnswered = atomic((db: Db, call: NewCall, answer: Ncco, now: Date): StartedCall => {
+  if (insertAndIndex(db, call, now, answer)) return { answer, started: true };
+  return { answer: saveCallAnswer(db, call.uuid, call.state, answer, now), started: false };
 });
 
-/** What the answer webhook stored for a call: its state, and its NCCO (null until it answered). Null: no such call. */
-export type StoredAnswer = { state: unknown; answer: Ncco | null };
+/**
+ * What the answer webhook stored for a call: its state, its NCCO (null until it answered) and the event of the
+ * request it answered, when the call row names it. Null: no such call.
+ */
+export type StoredAnswer = { state: unknown; answer: Ncco | null; answerEventId: number | null };
 
 export function storedAnswer(db: Db, uuid: string): StoredAnswer | null {
   const row = answerByUuid(db).get(uuid);
   if (!row) return null;
-  return { state: row.state === null ? null : JSON.parse(row.state), answer: row.answer === null ? null : NccoSchema.parse(JSON.parse(row.answer)) };
+  return {
+    state: row.state === null ? null : JSON.parse(row.state),
+    answer: row.answer === null ? null : NccoSchema.parse(JSON.parse(row.answer)),
+    answerEventId: row.answerEventId,
+  };
 }
 
 /**
@@ -100,7 +118,7 @@ const insertAndIndex = atomic((db: Db, call: NewCall, now: Date, answer: Ncco | 
   const inserted = insertCall(db).run(
     call.uuid, call.conversationUuid, call.from, call.to, call.number, call.flowId ?? null, call.versionId ?? null,
     call.draftSnapshotId ?? null, jsonText(call.state), call.status, now.getTime(), now.getTime(), call.simulated ? 1 : 0, searchId,
-    answer === null ? null : nccoJson(answer), call.waitingNodeId ?? null, call.waitingKind ?? null,
+    answer === null ? null : nccoJson(answer), call.waitingNodeId ?? null, call.waitingKind ?? null, call.answerEventId ?? null,
   );
   if (inserted.changes === 0) return false;
   noteNewCall(db, searchId);

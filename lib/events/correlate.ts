@@ -1,4 +1,5 @@
 import type { Db } from '@/db/client';
+import { ON_CALL_INDEXES } from '@/db/schema';
 import { preparedFor } from '@/lib/prepared';
 import type { EventInput } from './types';
 
@@ -16,6 +17,13 @@ export type Correlation = {
 type CallRecord = Omit<CorrelatedCall, 'simulated'> & { simulated: number };
 const CALL_COLUMNS = 'uuid, conversation_uuid AS conversationUuid, flow_id AS flowId, simulated';
 
+/**
+ * The call the latest event of a Conversation belongs to (exported for its query plan). Calls' answer requests
+ * are not in the Conversation index: their Conversation is their call's own, which `byConversation` finds first.
+ */
+export const EARLIER_CALL = `SELECT call_uuid AS callUuid FROM webhook_events
+  WHERE conversation_uuid = ? AND ${ON_CALL_INDEXES} AND call_uuid IS NOT NULL ORDER BY id DESC LIMIT 1`;
+
 // Plain statements prepared once per database: correlation runs for every event, several times per webhook,
 // and a query builder's per-call mapping cost more than these index lookups.
 const statements = preparedFor((db) => ({
@@ -23,9 +31,7 @@ const statements = preparedFor((db) => ({
   callByConversation: db.$client.prepare<[string], CallRecord>(
     `SELECT ${CALL_COLUMNS} FROM calls WHERE conversation_uuid = ? ORDER BY started_at LIMIT 1`,
   ),
-  earlierCall: db.$client.prepare<[string], { callUuid: string }>(
-    'SELECT call_uuid AS callUuid FROM webhook_events WHERE conversation_uuid = ? AND call_uuid IS NOT NULL ORDER BY id DESC LIMIT 1',
-  ),
+  earlierCall: db.$client.prepare<[string], { callUuid: string }>(EARLIER_CALL),
   flowByNumber: db.$client.prepare<[string], { flowId: string | null }>('SELECT flow_id AS flowId FROM numbers WHERE number = ?'),
   simulatedByUuid: db.$client.prepare<[string], { uuid: string }>('SELECT uuid FROM simulated_calls WHERE uuid = ?'),
 }));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { webhookEvents, type CallRow, type WebhookEventRow } from '@/db/schema';
 import { preparedFor } from '@/lib/prepared';
+import { ofCall, onCallIndexes } from './of-call';
 import { expandEvents, firstIdOf } from './trace-row';
 
 export const EVENT_PAGE_SIZE = 100;
@@ -21,11 +22,14 @@ export type EventFilter = z.infer<typeof EventFilterSchema>;
 function filterConditions(filter: Pick<EventFilter, 'flowId' | 'callUuid'>): SQL[] {
   const conditions: SQL[] = [];
   if (filter.flowId) conditions.push(eq(webhookEvents.flowId, filter.flowId));
-  if (filter.callUuid) conditions.push(eq(webhookEvents.callUuid, filter.callUuid));
+  if (filter.callUuid) conditions.push(ofCall(filter.callUuid));
   return conditions;
 }
 
-/** Newest first, walking the (flow_id, id) or (call_uuid, id) index backwards (exported for its query plan). */
+/**
+ * Newest first, walking the (flow_id, id) index backwards, or a call's own events by index and its answer's by
+ * id (exported for its query plan).
+ */
 export function eventsQuery(db: Db, filter: EventFilter) {
   const conditions = filterConditions(filter);
   if (filter.before) conditions.push(lt(webhookEvents.id, filter.before));
@@ -103,18 +107,19 @@ export function eventsOfCall(db: Db, call: Pick<CallRow, 'uuid' | 'conversationU
   const seen = db
     .selectDistinct({ conversationUuid: webhookEvents.conversationUuid })
     .from(webhookEvents)
-    .where(and(eq(webhookEvents.callUuid, call.uuid), isNotNull(webhookEvents.conversationUuid)))
+    // The call's answer request, which this index leaves out, is in the call's own Conversation.
+    .where(and(eq(webhookEvents.callUuid, call.uuid), onCallIndexes, isNotNull(webhookEvents.conversationUuid)))
     .all();
   for (const row of seen) if (row.conversationUuid) conversations.add(row.conversationUuid);
   return expandEvents(callEventsQuery(db, call.uuid, [...conversations]).all()).slice(0, CALL_EVENTS_LIMIT);
 }
 
-/** The story query: both keys are indexed, so SQLite reads the two index ranges and merges them. */
+/** The story query: each key is indexed (the answer's id too), so SQLite reads each range and merges them. */
 export function callEventsQuery(db: Db, callUuid: string, conversations: string[]) {
   return db
     .select()
     .from(webhookEvents)
-    .where(or(eq(webhookEvents.callUuid, callUuid), inArray(webhookEvents.conversationUuid, conversations)))
+    .where(or(ofCall(callUuid), and(inArray(webhookEvents.conversationUuid, conversations), onCallIndexes)))
     .orderBy(asc(webhookEvents.id))
     .limit(CALL_EVENTS_LIMIT);
 }

@@ -70,6 +70,23 @@ const insertSpanned = preparedFor((db) =>
   ),
 );
 
+/** A row stored under the id reserved for it (reserveEventId); a row spanning several ids leaves those before it to its steps. */
+const insertReserved = preparedFor((db) =>
+  db.$client.prepare<unknown[]>(`INSERT INTO webhook_events (id, ${EVENT_COLUMNS}) VALUES (?, ${EVENT_VALUES}) ON CONFLICT (dedupe_key) DO NOTHING`),
+);
+const lastEventId = preparedFor((db) =>
+  db.$client.prepare<[], number>("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'webhook_events'), 0)").pluck(),
+);
+
+/**
+ * The id of the next event stored here that spans `span` ids, for a row something else must name before it is
+ * stored (a new call's row names its answer request's event). Holds until another event is stored: store this
+ * one first, as `reservedId`, in the same transaction.
+ */
+export function reserveEventId(db: Db, span = 1): number {
+  return lastEventId(db).get()! + span;
+}
+
 /** Stores one event (unless its dedupe key is already stored) and applies its effect; call inside a transaction. */
 export function storeEvent(db: Db, input: EventInput, now: Date, memo: CorrelationMemo = new Map()): Recorded {
   const known = input.callUuid ? memo.get(input.callUuid) : undefined;
@@ -101,7 +118,12 @@ export function storeEvent(db: Db, input: EventInput, now: Date, memo: Correlati
     row.source, row.type, row.callUuid, row.legUuid, row.conversationUuid, row.flowId, row.nodeId, row.status,
     row.simulated ? 1 : 0, row.dedupeKey, row.payload, row.parsedOk ? 1 : 0, row.problem, now.getTime(), row.trace,
   ];
-  const inserted = span > 1 ? insertSpanned(db).run(span, ...values) : insertEvent(db).run(...values);
+  const inserted =
+    input.reservedId !== undefined
+      ? insertReserved(db).run(input.reservedId, ...values)
+      : span > 1
+        ? insertSpanned(db).run(span, ...values)
+        : insertEvent(db).run(...values);
   // No change: the dedupe key was already stored (a retried delivery).
   if (inserted.changes === 0) return { stored: false, row: null };
   if (call && input.effect) applyCallEffect(db, call.uuid, input.effect, now);

@@ -44,6 +44,8 @@ export type EventInput = {
    * back as events after it; `span` then counts the request and its steps (lib/events/trace-row.ts).
    */
   trace?: string;
+  /** The id reserved for this row (record.ts reserveEventId), when a row stored before it names it. */
+  reservedId?: number;
 };
 
 /** Statuses after which a leg is over (reference.md §3). */

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizz
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { calls, flows, recordings, webhookEvents, type RecordingRow } from '@/db/schema';
+import { ofCall } from '@/lib/events/of-call';
 import { expandEvents, TRACE_TYPE } from '@/lib/events/trace-row';
 import { dateOrNull } from '@/lib/events/voice-input';
 import type { RecordingEvent } from '@/lib/events/voice-shapes';
@@ -52,7 +53,7 @@ function recordNodeOf(db: Db, callUuid: string): string | null {
     .select()
     .from(webhookEvents)
     // Steps ride on trace rows and on answer requests' rows; 'runtime:enter' rows are steps stored before either.
-    .where(and(eq(webhookEvents.callUuid, callUuid), or(inArray(webhookEvents.type, [TRACE_TYPE, 'runtime:enter']), isNotNull(webhookEvents.trace))))
+    .where(and(ofCall(callUuid), or(inArray(webhookEvents.type, [TRACE_TYPE, 'runtime:enter']), isNotNull(webhookEvents.trace))))
     .orderBy(asc(webhookEvents.id))
     .all();
   const entered = expandEvents(rows).filter((event) => event.type === 'runtime:enter' && event.status === 'record');

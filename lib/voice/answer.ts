@@ -1,6 +1,6 @@
 import { findContinuation, startAnsweredCall, startCall, saveCallAnswer, storedAnswer, type NewCall } from '@/lib/calls/store';
 import type { CorrelatedCall } from '@/lib/events/correlate';
-import { recordEvent } from '@/lib/events/record';
+import { recordEvent, recordEvents, reserveEventId } from '@/lib/events/record';
 import { waitingOf } from '@/lib/events/runtime-events';
 import type { EventInput } from '@/lib/events/types';
 import { errorMessage, log } from '@/lib/log';
@@ -16,7 +16,7 @@ import { AnswerPayloadSchema, rawPayload, webhookFields } from './payloads';
 import { asResponse, nccoReply, type WebhookReply } from './respond';
 import { runtimeEnv } from './runtime-env';
 import { refuseUnsigned } from './signature-gate';
-import { failureOf, recordTrace, served } from './trace-events';
+import { failureOf, recordTrace, served, tracedEvents, type TracedAnswer } from './trace-events';
 import { pinGotoTargets } from './pin-flows';
 import { routeCall, simulatedRoute, type CallRoute } from './route-call';
 import { draftNote, overridesState } from './test-call-marks';
@@ -84,7 +84,8 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps, options: Answe
   // Calls answered before the answer moved onto the calls row kept it as a continuation.
   const answered = earlier && (earlier.answer ?? findContinuation(deps.db, answerKey(call.uuid))?.response);
   if (answered) {
-    receive();
+    // A call whose row names its answer's event has it stored, with no dedupe key to stop this delivery's.
+    if (earlier.answerEventId === null) receive();
     return answered;
   }
   let settings: FlowSettings | undefined;
@@ -126,19 +127,25 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps, options: Answe
     });
     simulation?.record(result.trace);
     if (route.draftSnapshotId) result.trace.unshift(draftNote(graph.startId));
-    let answer: Ncco;
-    if (earlier) answer = saveCallAnswer(deps.db, call.uuid, result.state, result.ncco, new Date());
-    else {
-      // Stored as the run left it: its state, and where it waits (which the trace's event would set otherwise).
-      const waiting = waitingOf(result.trace);
-      started.state = result.state;
-      started.waitingNodeId = waiting.nodeId;
-      started.waitingKind = waiting.kind;
-      answer = startAnsweredCall(deps.db, started, result.ncco);
-    }
     // The answer request and the steps that answered it are one row (lib/events/trace-row.ts).
     const request = receivedStored ? undefined : options.received;
-    recordTrace(deps, { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs: [graph, graphOf(result.state.versionId)], vars: result.state.vars, known, request, callShowsTrace: !earlier });
+    const graphs = [graph, graphOf(result.state.versionId)];
+    if (earlier) {
+      const answer = saveCallAnswer(deps.db, call.uuid, result.state, result.ncco, new Date());
+      recordTrace(deps, { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs, vars: result.state.vars, known, request });
+      receivedStored = true;
+      return answer;
+    }
+    // Stored as the run left it: its state, and where it waits (which the trace's event would set otherwise).
+    const waiting = waitingOf(result.trace);
+    started.state = result.state;
+    started.waitingNodeId = waiting.nodeId;
+    started.waitingKind = waiting.kind;
+    // The call's row names its request's event, and only the delivery that stores the row stores that event: it
+    // needs no dedupe key (db/schema.ts ON_CALL_INDEXES).
+    const unkeyed = request && { ...request, dedupeKey: null };
+    const traced = { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs, vars: result.state.vars, known, request: unkeyed, callShowsTrace: true };
+    const answer = startNewCall(deps, started, result.ncco, traced);
     receivedStored = true;
     return answer;
   } catch (error) {
@@ -148,6 +155,23 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps, options: Answe
     const failure = failureOf(error);
     return served(deps, apologyFor(call, failure.code, failure.reason), apology(deps.config, call.to, settings), error);
   }
+}
+
+/**
+ * Stores a new call with the NCCO it answered with and, when this delivery stored it, its events: the request
+ * and its steps as one row, which the call's row names (calls.answer_event_id). When another delivery of this
+ * answer webhook stored the call first, it stored these events too: nothing more is stored.
+ */
+function startNewCall(deps: VoiceDeps, call: NewCall, ncco: Ncco, traced: TracedAnswer): Ncco {
+  const events = tracedEvents(traced);
+  const named = traced.request ? events[0] : undefined;
+  if (named) {
+    named.reservedId = reserveEventId(deps.db, named.span ?? 1);
+    call.answerEventId = named.reservedId;
+  }
+  const { answer, started } = startAnsweredCall(deps.db, call, ncco);
+  if (started) recordEvents(deps, events, traced.known);
+  return answer;
 }
 
 function apologyFor(call: CallInfo, code: string, reason: string) {

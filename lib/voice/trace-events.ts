@@ -30,11 +30,19 @@ export type TracedAnswer = {
 
 /** What the runtime decided while answering one webhook, as events (digits of sensitive nodes redacted). */
 export function recordTrace(deps: VoiceDeps, answer: TracedAnswer): void {
+  recordEvents(deps, tracedEvents(answer), answer.known);
+}
+
+/**
+ * The events recordTrace stores, new objects each: the steps as one row, which is the request's own when the
+ * request rides along (then always exactly one event).
+ */
+export function tracedEvents(answer: TracedAnswer): EventInput[] {
   const secrets = secretsOf(answer.graphs, answer.vars, answer.typed);
   const trace = traceEvents(answer.trace, { callUuid: answer.call.uuid, conversationUuid: answer.call.conversationUuid || null, key: answer.key, secrets }, answer.answered);
   const { request } = answer;
   const effect = answer.callShowsTrace ? undefined : trace[0]?.effect;
-  recordEvents(deps, request ? (trace.length > 0 ? [withTrace(request, trace[0], effect)] : [request]) : trace, answer.known);
+  return request ? (trace.length > 0 ? [withTrace(request, trace[0], effect)] : [{ ...request }]) : trace;
 }
 
 export type ServedApology = {

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { handleListCalls, type CallListBody } from '@/lib/api/calls-handlers';
 import { CallFilterSchema, callsQuery, listCalls, type CallFilter } from '@/lib/calls/list';
 import { indexWaitingCalls, SEARCH_INDEX_BATCH } from '@/lib/calls/search-index';
+import { EARLIER_CALL } from '@/lib/events/correlate';
 import { callEventsQuery, eventsQuery } from '@/lib/events/list';
 import { createFlow } from '@/lib/flows/write';
 import { createTestDb } from '../helpers/db';
@@ -155,10 +156,19 @@ describe('at scale (~50,000 events)', () => {
 
   it('reads a flow’s live log and a call’s story from the events indexes', () => {
     expect(plan(eventsQuery(db, { flowId, limit: 100 }))).toMatch(/SEARCH webhook_events USING INDEX webhook_events_flow_id/);
+    // The call and Conversation indexes are partial (db/schema.ts ON_CALL_INDEXES): the call's answer request
+    // is read by the id its calls row names.
     const story = plan(callEventsQuery(db, 'call-42', ['CON-call-42']));
     expect(story).toMatch(/webhook_events_call_id/);
     expect(story).toMatch(/webhook_events_conversation_id/);
+    expect(story).toMatch(/SEARCH webhook_events USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     expect(story).not.toMatch(/SCAN webhook_events\b(?! USING)/);
+    const callPage = plan(eventsQuery(db, { callUuid: 'call-42', before: 500, limit: 100 }));
+    expect(callPage).toMatch(/SEARCH webhook_events USING INDEX webhook_events_call_id/);
+    expect(callPage).toMatch(/SEARCH webhook_events USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(callPage).not.toMatch(/SCAN webhook_events\b(?! USING)/);
+    const earlier = (db.$client.prepare(`EXPLAIN QUERY PLAN ${EARLIER_CALL}`).all('CON-1') as { detail: string }[]).map((row) => row.detail).join('\n');
+    expect(earlier).toMatch(/SEARCH webhook_events USING INDEX webhook_events_conversation_id \(conversation_uuid=\?\)/);
   });
 });
 

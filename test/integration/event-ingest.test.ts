@@ -1,11 +1,12 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { webhookEvents, type WebhookEventRow } from '@/db/schema';
+import { ON_CALL_INDEXES, webhookEvents, type WebhookEventRow } from '@/db/schema';
 import { expandEvents } from '@/lib/events/trace-row';
 import { handleGetCall, type CallDetailBody } from '@/lib/api/calls-handlers';
 import { getCall } from '@/lib/calls/store';
 import { eventBus } from '@/lib/events/bus';
+import { EventFilterSchema, eventsAfter, listEvents } from '@/lib/events/list';
 import { recordEvents } from '@/lib/events/record';
 import type { Ncco } from '@/lib/ncco';
 import { signVonageRequest } from '@/lib/vonage/signature';
@@ -225,6 +226,48 @@ describe('one call as one story', () => {
     expect(getCall(db, CALL)).toMatchObject({ status: 'answered', waitingNodeId: 'main-menu', waitingKind: 'menu' });
     expect(db.select().from(webhookEvents).all().map((row) => row.type)).toEqual(['answer']);
     expect(events().map((e) => e.type)).toEqual(['answer', 'runtime:enter', 'runtime:enter', 'runtime:enter', 'runtime:wait']);
+  });
+
+  it('names the answer request’s event on the call’s row, outside the call index, and finds it in the call’s story', async () => {
+    seedLine(db, 'ivr-menu', '447700900000');
+    await postEvent(vonageExample('examples/webhooks/event-started.json'));
+    const first = await answer();
+    const [request] = db.select().from(webhookEvents).where(eq(webhookEvents.source, 'answer')).all();
+    expect(request).toMatchObject({ callUuid: CALL, dedupeKey: null });
+    expect(getCall(db, CALL)?.answerEventId).toBe(request.id);
+    // Left out of the call and Conversation indexes: the random uuids' index pages are what it saves.
+    const indexed = (index: string, column: string) =>
+      db.$client.prepare(`SELECT id FROM webhook_events INDEXED BY ${index} WHERE ${column} = ? AND ${ON_CALL_INDEXES}`).all(column === 'call_uuid' ? CALL : request.conversationUuid);
+    expect(indexed('webhook_events_call_id', 'call_uuid')).toEqual([{ id: 1 }]);
+    expect(indexed('webhook_events_conversation_id', 'conversation_uuid')).toEqual([{ id: 1 }]);
+    // A retried delivery gets the same NCCO and stores nothing: there is no key to drop a repeat by.
+    expect(await answer()).toEqual(first);
+    expect(db.select().from(webhookEvents).all().map((row) => row.type)).toEqual(['voice:started', 'answer']);
+    const story = ['voice:started', 'answer', 'runtime:enter', 'runtime:enter', 'runtime:enter', 'runtime:wait'];
+    const detail = (await handleGetCall(db, { uuid: CALL }).json()) as CallDetailBody;
+    expect(detail.events.map((e) => e.type)).toEqual(story);
+    expect(listEvents(db, EventFilterSchema.parse({ callUuid: CALL })).map((e) => e.type)).toEqual([...story].reverse());
+    expect(eventsAfter(db, 0, { callUuid: CALL }, 10).map((e) => e.type)).toEqual(story);
+  });
+
+  it('stores one call and one answer event when two deliveries of the answer webhook race', async () => {
+    seedLine(db, 'ivr-menu', '447700900000');
+    const [a, b] = await Promise.all([answer(), answer()]);
+    expect(b).toEqual(a);
+    expect(db.$client.prepare('SELECT count(*) AS n FROM calls').get()).toEqual({ n: 1 });
+    expect(db.select().from(webhookEvents).all().map((row) => [row.type, row.id])).toEqual([['answer', getCall(db, CALL)?.answerEventId]]);
+  });
+
+  it('still finds, and still dedupes against, an answer event stored with its key before calls named theirs', async () => {
+    seedLine(db, 'ivr-menu', '447700900000');
+    const first = await answer();
+    // As migration 0010 found them: the call names no event, and the request's event has its key.
+    db.$client.prepare("UPDATE webhook_events SET dedupe_key = 'answer:' || call_uuid WHERE source = 'answer'").run();
+    db.$client.prepare('UPDATE calls SET answer_event_id = NULL').run();
+    expect(await answer()).toEqual(first);
+    expect(db.select().from(webhookEvents).all().map((row) => row.dedupeKey)).toEqual([`answer:${CALL}`]);
+    const detail = (await handleGetCall(db, { uuid: CALL }).json()) as CallDetailBody;
+    expect(detail.events.map((e) => e.type)).toEqual(['answer', 'runtime:enter', 'runtime:enter', 'runtime:enter', 'runtime:wait']);
   });
 
   it('stores a call whose flow fails while answering as it started, with the failure its apology gave it', async () => {
