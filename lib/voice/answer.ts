@@ -1,4 +1,6 @@
 import { findContinuation, startAnsweredCall, startCall, saveCallAnswer, storedAnswer, type NewCall } from '@/lib/calls/store';
+import type { Db } from '@/db/client';
+import { atomic } from '@/lib/atomic';
 import type { CorrelatedCall } from '@/lib/events/correlate';
 import { recordEvent, recordEvents, reserveEventId } from '@/lib/events/record';
 import { waitingOf } from '@/lib/events/runtime-events';
@@ -157,22 +159,27 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps, options: Answe
   }
 }
 
+function startNewCall(deps: VoiceDeps, call: NewCall, ncco: Ncco, traced: TracedAnswer): Ncco {
+  const events = tracedEvents(traced);
+  // With the request along, its row is the one event (tracedEvents), and the call's row names it.
+  return storeNewCall(deps.db, deps, call, ncco, events, traced.request ? events[0] : null, traced.known);
+}
+
 /**
  * Stores a new call with the NCCO it answered with and, when this delivery stored it, its events: the request
  * and its steps as one row, which the call's row names (calls.answer_event_id). When another delivery of this
- * answer webhook stored the call first, it stored these events too: nothing more is stored.
+ * answer webhook stored the call first, it stored these events too: nothing more is stored. Atomic, so no other
+ * connection stores an event between the id's reservation and its row.
  */
-function startNewCall(deps: VoiceDeps, call: NewCall, ncco: Ncco, traced: TracedAnswer): Ncco {
-  const events = tracedEvents(traced);
-  const named = traced.request ? events[0] : undefined;
+const storeNewCall = atomic((db: Db, deps: VoiceDeps, call: NewCall, ncco: Ncco, events: EventInput[], named: EventInput | null, known?: CorrelatedCall): Ncco => {
   if (named) {
-    named.reservedId = reserveEventId(deps.db, named.span ?? 1);
+    named.reservedId = reserveEventId(db, named.span ?? 1);
     call.answerEventId = named.reservedId;
   }
-  const { answer, started } = startAnsweredCall(deps.db, call, ncco);
-  if (started) recordEvents(deps, events, traced.known);
+  const { answer, started } = startAnsweredCall(db, call, ncco);
+  if (started) recordEvents(deps, events, known);
   return answer;
-}
+});
 
 function apologyFor(call: CallInfo, code: string, reason: string) {
   return { callUuid: call.uuid, legUuid: call.uuid, conversationUuid: call.conversationUuid || null, key: answerKey(call.uuid), code, reason };
