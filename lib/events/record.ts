@@ -54,9 +54,12 @@ export type CorrelationMemo = Map<string, Correlation>;
 const EVENT_COLUMNS = `source, type, call_uuid, leg_uuid, conversation_uuid, flow_id, node_id, status, simulated, dedupe_key, payload,
   parsed_ok, problem, received_at, trace`;
 const EVENT_VALUES = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
+// A repeated key stores nothing. The unique index holds keyed rows only (db/schema.ts): the clause names its
+// condition, as SQLite requires of a partial index.
+const SKIP_REPEATS = 'ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING';
 // Prepared once per database: every webhook appends events, and building the statement cost more than running it.
 const insertEvent = preparedFor((db) =>
-  db.$client.prepare<unknown[]>(`INSERT INTO webhook_events (${EVENT_COLUMNS}) VALUES (${EVENT_VALUES}) ON CONFLICT (dedupe_key) DO NOTHING`),
+  db.$client.prepare<unknown[]>(`INSERT INTO webhook_events (${EVENT_COLUMNS}) VALUES (${EVENT_VALUES}) ${SKIP_REPEATS}`),
 );
 /**
  * A row spanning several event ids (a trace, or a request with its trace: trace-row.ts) takes the last of them: AUTOINCREMENT never hands
@@ -66,13 +69,13 @@ const insertSpanned = preparedFor((db) =>
   db.$client.prepare<unknown[]>(
     `INSERT INTO webhook_events (id, ${EVENT_COLUMNS})
      VALUES (coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'webhook_events'), 0) + ?, ${EVENT_VALUES})
-     ON CONFLICT (dedupe_key) DO NOTHING`,
+     ${SKIP_REPEATS}`,
   ),
 );
 
 /** A row stored under the id reserved for it (reserveEventId); a row spanning several ids leaves those before it to its steps. */
 const insertReserved = preparedFor((db) =>
-  db.$client.prepare<unknown[]>(`INSERT INTO webhook_events (id, ${EVENT_COLUMNS}) VALUES (?, ${EVENT_VALUES}) ON CONFLICT (dedupe_key) DO NOTHING`),
+  db.$client.prepare<unknown[]>(`INSERT INTO webhook_events (id, ${EVENT_COLUMNS}) VALUES (?, ${EVENT_VALUES}) ${SKIP_REPEATS}`),
 );
 const lastEventId = preparedFor((db) =>
   db.$client.prepare<[], number>("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'webhook_events'), 0)").pluck(),

@@ -50,6 +50,11 @@ describe('the log itself', () => {
       { ...input, dedupeKey: 'k1', payload: 'retry' },
     ]);
     expect(results.map((r) => r.stored)).toEqual([true, true, true, false]);
+    // The unique index holds the keyed rows alone, and finding a row by its key still reads it.
+    const index = db.$client.prepare("SELECT sql FROM sqlite_master WHERE name = 'webhook_events_dedupe_key_unique'").pluck().get();
+    expect(index).toMatch(/ON `webhook_events` \(`dedupe_key`\) WHERE dedupe_key IS NOT NULL$/);
+    const plan = db.$client.prepare('EXPLAIN QUERY PLAN SELECT payload FROM webhook_events WHERE dedupe_key = ?').all('k1') as { detail: string }[];
+    expect(plan.map((row) => row.detail)).toEqual(['SEARCH webhook_events USING INDEX webhook_events_dedupe_key_unique (dedupe_key=?)']);
     expect(events().map((e) => [e.payload, e.parsedOk, e.receivedAt])).toEqual([
       ['not json{', false, T0],
       ['not json{', false, T0],
