@@ -1,6 +1,6 @@
-import { findContinuation, startAnsweredCall, startCall, saveCallAnswer, storedAnswer, type NewCall } from '@/lib/calls/store';
 import type { Db } from '@/db/client';
 import { atomic } from '@/lib/atomic';
+import { findContinuation, startAnsweredCall, startCall, saveCallAnswer, storedAnswer, type NewCall } from '@/lib/calls/store';
 import type { CorrelatedCall } from '@/lib/events/correlate';
 import { recordEvent, recordEvents, reserveEventId } from '@/lib/events/record';
 import { waitingOf } from '@/lib/events/runtime-events';
