@@ -3,6 +3,7 @@
 //   (a) the answer webhook for a real template flow (business hours behind a branch), signed, every request a new
 //       call (its calls row and its events written);
 //   (b) the voice event webhook with Vonage's documented payloads (a fresh leg uuid each), signed and persisted;
+//   (a′), (b′) (a) and (b) with random uuids, as Vonage's are (theirs count up: see --uuids);
 //   (c) a bare node:http server answering a constant NCCO, started here: the ceiling of this machine;
 //   (d) (a) again while an editing session loads and saves a 300-node flow through the API at an editor's pace;
 //   (e) (a) again while headless Chromium (playwright-core, /usr/bin/chromium) opens that flow in the editor and
@@ -11,7 +12,8 @@
 // Prints req/s, p50, p90, p97.5 and p99 (where the tail starts), each route's ratio to (c), the server's CPU per
 // request by thread, then checks every acknowledged event is in the database.
 // --only answer|events|browsing runs just (a), (b) or (e) (for profiling with --profile DIR).
-// --uuids random gives calls and legs random uuids, as Vonage's are, instead of counting them up.
+// --uuids random gives calls and legs random uuids, as Vonage's are, instead of counting them up, in every run.
+// Counted uuids keep each uuid-keyed index appending at one end, so (a) and (b) show the server at its best.
 import { spawn } from 'node:child_process';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -28,7 +30,7 @@ const { values: args } = parseArgs({ options: { duration: { type: 'string', defa
 // Counted uuids put each call's index entries next to the last one's; random ones (Vonage's) land all over
 // every uuid-keyed index, so each commit writes many more pages. The prefix keeps them countable afterwards.
 if (!['counted', 'random'].includes(args.uuids)) throw new Error(`--uuids is counted or random, not ${args.uuids}`);
-const uuidOf = (prefix, count) => `${prefix}${args.uuids === 'random' ? randomUUID() : count}`;
+const uuidOf = (prefix, count, uuids) => `${prefix}${uuids === 'random' ? randomUUID() : count}`;
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const SECRET = 'bench-signature-secret-0123456789';
@@ -37,6 +39,7 @@ const LINE = '447700900555';
 const EXAMPLES = path.resolve(root, '..', 'shared', 'vonage', 'docs-examples', 'webhooks');
 const JWT_HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 let callCount = 0;
+const answerRequest = answerRequestOf(args.uuids);
 // More than a webhook route here answers in a second; past them, requests are built on the fly.
 const PREPARED_PER_SECOND = 30_000;
 
@@ -125,6 +128,8 @@ try {
   results.bare = await load('bare', `http://127.0.0.1:${barePort}`, null, children[1].pid);
   results.answer = await load('answer', base, answerRequest);
   results.events = await load('events', base, eventRequest());
+  results.answerRandom = await load('answer, random uuids', base, answerRequestOf('random'));
+  results.eventsRandom = await load('events, random uuids', base, eventRequest('random'));
   const editor = startEditing(api, editing);
   results.answerWhileEditing = await load('answer while editing', base, answerRequest);
   const edits = await editor.stop();
@@ -144,6 +149,8 @@ try {
   const runs = [
     ['(a)', 'answer, signed, new call each', 'answer'],
     ['(b)', 'voice events, signed, persisted', 'events'],
+    ['(a′)', 'answer, random uuids (as Vonage’s)', 'answerRandom'],
+    ['(b′)', 'voice events, random uuids', 'eventsRandom'],
     ['(c)', 'bare node:http, constant NCCO', 'bare'],
     ['(d)', `answer while a 300-node flow is edited through the API (${edits.saves} saves, ${edits.loads} loads)`, 'answerWhileEditing'],
     ['(e)', `answer while Chromium loads and edits the 300-node flow (${browsed.loads} loads, ${browsed.edits} edits)`, 'answerWhileBrowsing'],
@@ -161,9 +168,10 @@ try {
     const t = results[key].threadMicros;
     console.log(`| ${run} | ${[t.main, t['sb-webhooks'], t['sb-next'], t.other].map((micros) => `${Math.round(micros)} µs`).join(' | ')} |`);
   }
-  const acked = results.events['2xx'];
+  const acked = results.events['2xx'] + results.eventsRandom['2xx'];
   console.log(`\nevents acknowledged 2xx: ${acked}; stored: ${storedEvents}${storedEvents >= acked ? '' : '  ← MISSING EVENTS'}`);
-  console.log(`answer calls rows written: ${calls} for ${results.answer['2xx'] + results.answerWhileEditing['2xx'] + results.answerWhileBrowsing['2xx']} answers`);
+  const answered = results.answer['2xx'] + results.answerRandom['2xx'] + results.answerWhileEditing['2xx'] + results.answerWhileBrowsing['2xx'];
+  console.log(`answer calls rows written: ${calls} for ${answered} answers`);
   console.log(JSON.stringify(Object.fromEntries(Object.entries(results).map(([k, r]) => [k, summary(r)]))));
 } finally {
   await stopAll();
@@ -250,22 +258,25 @@ function statSeconds(file) {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-function answerRequest() {
-  callCount += 1;
-  const uuid = uuidOf('bench-call-', callCount);
-  const query = new URLSearchParams({ to: LINE, from: '447700900999', uuid, conversation_uuid: `CON-${uuid}` });
-  const pathAndQuery = `/api/voice/answer?${query}`;
-  return { method: 'GET', path: pathAndQuery, headers: { authorization: sign(queryJson(query)) } };
+/** Builds answer requests, each for a new call. */
+function answerRequestOf(uuids) {
+  return () => {
+    callCount += 1;
+    const uuid = uuidOf('bench-call-', callCount, uuids);
+    const query = new URLSearchParams({ to: LINE, from: '447700900999', uuid, conversation_uuid: `CON-${uuid}` });
+    const pathAndQuery = `/api/voice/answer?${query}`;
+    return { method: 'GET', path: pathAndQuery, headers: { authorization: sign(queryJson(query)) } };
+  };
 }
 
 /** Vonage's documented voice events of one call's life, each sent for a fresh leg. */
-function eventRequest() {
+function eventRequest(uuids = args.uuids) {
   const table = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'event-payloads-from-reference-tables.json'), 'utf8'));
   const payloads = ['started', 'ringing', 'answered', 'completed'].map((status) => table[status]);
   let count = 0;
   return () => {
     count += 1;
-    const uuid = uuidOf('bench-ev-', count);
+    const uuid = uuidOf('bench-ev-', count, uuids);
     // Stamped now, as Vonage stamps each event when it happens: the documented payloads all carry one time.
     const body = JSON.stringify({ ...payloads[count % payloads.length], uuid, conversation_uuid: `CON-${uuid}`, timestamp: new Date().toISOString() });
     return { method: 'POST', path: '/api/voice/event', body, headers: { 'content-type': 'application/json', authorization: sign(body) } };
