@@ -213,8 +213,8 @@ export const webhookEvents = sqliteTable(
     index('webhook_events_conversation_id').on(t.conversationUuid, t.id).where(sql.raw(ON_CALL_INDEXES)),
     index('webhook_events_flow_id').on(t.flowId, t.id),
     index('webhook_events_received_at').on(t.receivedAt),
-    // Only keyed rows can repeat (a retried delivery); every call's answer request, half the log of a busy line,
-    // has no key (ON_CALL_INDEXES above), and an entry for each would be dead weight.
+    // Only keyed rows can repeat (a retried delivery); every call's answer request has no key (ON_CALL_INDEXES
+    // above), and an entry for each would be dead weight.
     uniqueIndex('webhook_events_dedupe_key_unique').on(t.dedupeKey).where(sql.raw('dedupe_key IS NOT NULL')),
   ],
 );

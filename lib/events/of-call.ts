@@ -9,5 +9,6 @@ export const onCallIndexes: SQL = sql.raw(ON_CALL_INDEXES);
  * request's, which that index leaves out and its calls row names (calls.answer_event_id).
  */
 export function ofCall(callUuid: string): SQL {
-  return or(and(eq(webhookEvents.callUuid, callUuid), onCallIndexes), eq(webhookEvents.id, sql`(SELECT answer_event_id FROM calls WHERE uuid = ${callUuid})`))!;
+  const answerEventId = sql`(SELECT answer_event_id FROM calls WHERE uuid = ${callUuid})`;
+  return or(and(eq(webhookEvents.callUuid, callUuid), onCallIndexes), eq(webhookEvents.id, answerEventId))!;
 }
