@@ -54,6 +54,8 @@ export type CorrelationMemo = Map<string, Correlation>;
 const EVENT_COLUMNS = `source, type, call_uuid, leg_uuid, conversation_uuid, flow_id, node_id, status, simulated, dedupe_key, payload,
   parsed_ok, problem, received_at, trace`;
 const EVENT_VALUES = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
+// The largest id AUTOINCREMENT has handed out (0 before the first event): ids taken past it are never reused.
+const LAST_EVENT_ID = "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'webhook_events'), 0)";
 // A repeated key stores nothing. The unique index holds keyed rows only (db/schema.ts): the clause names its
 // condition, as SQLite requires of a partial index.
 const SKIP_REPEATS = 'ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING';
@@ -68,7 +70,7 @@ const insertEvent = preparedFor((db) =>
 const insertSpanned = preparedFor((db) =>
   db.$client.prepare<unknown[]>(
     `INSERT INTO webhook_events (id, ${EVENT_COLUMNS})
-     VALUES (coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'webhook_events'), 0) + ?, ${EVENT_VALUES})
+     VALUES (${LAST_EVENT_ID} + ?, ${EVENT_VALUES})
      ${SKIP_REPEATS}`,
   ),
 );
@@ -78,7 +80,7 @@ const insertReserved = preparedFor((db) =>
   db.$client.prepare<unknown[]>(`INSERT INTO webhook_events (id, ${EVENT_COLUMNS}) VALUES (?, ${EVENT_VALUES}) ${SKIP_REPEATS}`),
 );
 const lastEventId = preparedFor((db) =>
-  db.$client.prepare<[], number>("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'webhook_events'), 0)").pluck(),
+  db.$client.prepare<[], number>(`SELECT ${LAST_EVENT_ID}`).pluck(),
 );
 
 /**
