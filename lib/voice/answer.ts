@@ -131,10 +131,10 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps, options: Answe
     if (route.draftSnapshotId) result.trace.unshift(draftNote(graph.startId));
     // The answer request and the steps that answered it are one row (lib/events/trace-row.ts).
     const request = receivedStored ? undefined : options.received;
-    const graphs = [graph, graphOf(result.state.versionId)];
+    const steps = { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs: [graph, graphOf(result.state.versionId)], vars: result.state.vars, known };
     if (earlier) {
       const answer = saveCallAnswer(deps.db, call.uuid, result.state, result.ncco, new Date());
-      recordTrace(deps, { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs, vars: result.state.vars, known, request });
+      recordTrace(deps, { ...steps, request });
       receivedStored = true;
       return answer;
     }
@@ -146,8 +146,7 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps, options: Answe
     // The call's row names its request's event, and only the delivery that stores the row stores that event: it
     // needs no dedupe key (db/schema.ts ON_CALL_INDEXES).
     const unkeyed = request && { ...request, dedupeKey: null };
-    const traced = { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs, vars: result.state.vars, known, request: unkeyed, callShowsTrace: true };
-    const answer = startNewCall(deps, started, result.ncco, traced);
+    const answer = startNewCall(deps, started, result.ncco, { ...steps, request: unkeyed, callShowsTrace: true });
     receivedStored = true;
     return answer;
   } catch (error) {
