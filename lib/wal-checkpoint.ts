@@ -36,6 +36,12 @@ export type BackfillOptions = {
   intervalMs: number;
   /** Below this many WAL pages, a caught-up pass is not worth a message: the WAL is small either way. */
   minFrames: number;
+  /**
+   * The least time between two messages. Each costs the writer a finish, milliseconds in which every caller
+   * waits; under a flood of webhooks the WAL passes `minFrames` several times a second, and finishing that often
+   * was most of the slowest answers' wait. Between finishes the WAL grows instead (on disk, not in memory).
+   */
+  minGapMs: number;
   /** A pass copied everything there was: the writer may finish (see `handOffCheckpoints`). */
   onCaughtUp: () => void;
 };
@@ -43,11 +49,14 @@ export type BackfillOptions = {
 /** Runs passive checkpoints every `intervalMs` on this connection (another thread's). Returns the stop. */
 export function startBackfill(db: Db, options: BackfillOptions): () => void {
   let reported = -1;
+  let reportedAt = -Infinity;
   const timer = setInterval(() => {
     const progress = checkpoint(db);
     // Told once per WAL state: an idle writer that has not rewound yet is not told again and again.
-    if (progress.frames >= options.minFrames && progress.copied === progress.frames && progress.frames !== reported) {
+    const due = progress.frames !== reported && Date.now() - reportedAt >= options.minGapMs;
+    if (due && progress.frames >= options.minFrames && progress.copied === progress.frames) {
       reported = progress.frames;
+      reportedAt = Date.now();
       syncToDisk(db.$client.name);
       options.onCaughtUp();
     }

@@ -34,7 +34,7 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
   // main thread opens its own connection only after this thread says it is ready.
   db();
   // The webhook worker writes the webhooks but leaves their checkpoints to this thread (lib/wal-checkpoint.ts).
-  startBackfill(db(), { intervalMs: BACKFILL_INTERVAL_MS, minFrames: BACKFILL_MIN_FRAMES, onCaughtUp: () => webhookPort.postMessage({ type: 'wal-caught-up' } satisfies NextToWebhook) });
+  startBackfill(db(), { intervalMs: BACKFILL_INTERVAL_MS, minFrames: BACKFILL_MIN_FRAMES, minGapMs: FINISH_GAP_MS, onCaughtUp: () => webhookPort.postMessage({ type: 'wal-caught-up' } satisfies NextToWebhook) });
   webhookPort.on('message', (message: WebhookToNext) => publishEventIds(db(), eventBus(), message.refs));
   const handler = app.getRequestHandler();
   const server = http.createServer((req, res) => void handler(req, res));
@@ -76,10 +76,14 @@ function yieldToWebhooks(): void {
   }
 }
 const WORKER_NICENESS = 10;
-// Often enough that the main thread's finishing pass has only a few milliseconds of commits left to copy.
+// Often enough that the webhook worker's finishing pass has only a few milliseconds of commits left to copy.
 const BACKFILL_INTERVAL_MS = 50;
-// Twice SQLite's own automatic checkpoint threshold: each finish on the main thread is worth its while.
+// Twice SQLite's own automatic checkpoint threshold: each finish on the webhook worker is worth its while.
 const BACKFILL_MIN_FRAMES = 2000;
+// At most one finish a second. Under a flood of webhooks with random uuids (the bench's (b′)) the WAL passed
+// the threshold five or six times a second, and each finish held every caller for 5–10 ms. The WAL holds about
+// a second of writes instead: at the bench's rates up to about 200 MB, restarting from the start of its file.
+const FINISH_GAP_MS = 1000;
 
 if (!parentPort) throw new Error('next-worker.ts runs as the server\'s worker thread (app/_server/main.ts), not on its own');
 start(parentPort).catch((error: unknown) => {

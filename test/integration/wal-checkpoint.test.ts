@@ -107,7 +107,7 @@ describe('the other connection backfilling', () => {
     vi.useFakeTimers();
     const handoff = handOffCheckpoints(writer, { fallbackMs: 60_000 });
     const onCaughtUp = vi.fn();
-    const stop = startBackfill(other, { intervalMs: 50, minFrames: 500, onCaughtUp });
+    const stop = startBackfill(other, { intervalMs: 50, minFrames: 500, minGapMs: 0, onCaughtUp });
     write(writer, 100);
     vi.advanceTimersByTime(50);
     expect(onCaughtUp).not.toHaveBeenCalled();
@@ -121,6 +121,25 @@ describe('the other connection backfilling', () => {
     const progress = checkpoint(other);
     expect(progress.copied).toBe(progress.frames);
     expect(fs.statSync(file).size).toBeGreaterThan(600 * 3000);
+    stop();
+    handoff.stop();
+  });
+
+  it('leaves at least the gap between two words, however fast the WAL grows', () => {
+    vi.useFakeTimers();
+    const handoff = handOffCheckpoints(writer, { fallbackMs: 60_000 });
+    const onCaughtUp = vi.fn();
+    const stop = startBackfill(other, { intervalMs: 50, minFrames: 500, minGapMs: 1000, onCaughtUp });
+    write(writer, 600);
+    vi.advanceTimersByTime(50);
+    expect(onCaughtUp).toHaveBeenCalledTimes(1);
+    // Past the threshold again and all copied, but within the gap: the writer is not asked to finish yet.
+    write(writer, 600);
+    vi.advanceTimersByTime(900);
+    expect(onCaughtUp).toHaveBeenCalledTimes(1);
+    expect(checkpoint(other).copied).toBe(checkpoint(other).frames);
+    vi.advanceTimersByTime(100);
+    expect(onCaughtUp).toHaveBeenCalledTimes(2);
     stop();
     handoff.stop();
   });
