@@ -129,4 +129,17 @@ describe('the trigram index of a group\'s new calls', () => {
     expect(found(`09${String(SEARCH_INDEX_BATCH + 19).padStart(5, '0')}`)).toEqual([`call-${SEARCH_INDEX_BATCH + 19}`]);
     expect(found('900555')).toHaveLength(50);
   });
+
+  it('leaves segments unmerged until sixteen share a level, so a batch\'s commit rarely carries a merge', () => {
+    // Each transaction writes one segment of a few dozen pages. FTS5 does merge work as pages are written; by
+    // default (4) it had merged the first segments before the fifteenth; migration 0012 lets sixteen gather first.
+    const write = db.$client.prepare('INSERT INTO calls_numbers (rowid, numbers) VALUES (?, ?)');
+    const rows = 1000;
+    for (let batch = 0; batch < 15; batch++) {
+      db.$client.transaction(() => {
+        for (let i = 1; i <= rows; i++) write.run(batch * rows + i, `4477${String((batch * rows + i) * 7919).padStart(8, '0')} 447700900555`);
+      })();
+    }
+    expect(segments()).toBe(15);
+  });
 });
