@@ -81,8 +81,8 @@ const BACKFILL_INTERVAL_MS = 50;
 // Twice SQLite's own automatic checkpoint threshold: each finish on the webhook worker is worth its while.
 const BACKFILL_MIN_FRAMES = 2000;
 // At most one finish a second. Under a flood of webhooks with random uuids (the bench's (b′)) the WAL passed
-// the threshold five or six times a second, and each finish held every caller for 5–10 ms. The WAL holds about
-// a second of writes instead: at the bench's rates up to about 200 MB, restarting from the start of its file.
+// the threshold five or six times a second, and each finish held every caller for 5–15 ms. The WAL holds about
+// a second of writes instead (about 200 MB at the bench's rates), and starts over from the start of its file.
 const FINISH_GAP_MS = 1000;
 
 if (!parentPort) throw new Error('next-worker.ts runs as the server\'s worker thread (app/_server/main.ts), not on its own');

@@ -103,11 +103,23 @@ describe('handing checkpoints off the writer', () => {
 });
 
 describe('the other connection backfilling', () => {
-  it('copies the WAL on its timer and says so once per WAL state, only past the threshold', () => {
+  /** The writer hands its checkpoints off; the other connection backfills every 50 ms on fake timers. */
+  function backfilling(minGapMs: number) {
     vi.useFakeTimers();
     const handoff = handOffCheckpoints(writer, { fallbackMs: 60_000 });
     const onCaughtUp = vi.fn();
-    const stop = startBackfill(other, { intervalMs: 50, minFrames: 500, minGapMs: 0, onCaughtUp });
+    const stopBackfill = startBackfill(other, { intervalMs: 50, minFrames: 500, minGapMs, onCaughtUp });
+    return {
+      onCaughtUp,
+      stop: () => {
+        stopBackfill();
+        handoff.stop();
+      },
+    };
+  }
+
+  it('copies the WAL on its timer and says so once per WAL state, only past the threshold', () => {
+    const { onCaughtUp, stop } = backfilling(0);
     write(writer, 100);
     vi.advanceTimersByTime(50);
     expect(onCaughtUp).not.toHaveBeenCalled();
@@ -122,14 +134,10 @@ describe('the other connection backfilling', () => {
     expect(progress.copied).toBe(progress.frames);
     expect(fs.statSync(file).size).toBeGreaterThan(600 * 3000);
     stop();
-    handoff.stop();
   });
 
   it('leaves at least the gap between two words, however fast the WAL grows', () => {
-    vi.useFakeTimers();
-    const handoff = handOffCheckpoints(writer, { fallbackMs: 60_000 });
-    const onCaughtUp = vi.fn();
-    const stop = startBackfill(other, { intervalMs: 50, minFrames: 500, minGapMs: 1000, onCaughtUp });
+    const { onCaughtUp, stop } = backfilling(1000);
     write(writer, 600);
     vi.advanceTimersByTime(50);
     expect(onCaughtUp).toHaveBeenCalledTimes(1);
@@ -137,11 +145,11 @@ describe('the other connection backfilling', () => {
     write(writer, 600);
     vi.advanceTimersByTime(900);
     expect(onCaughtUp).toHaveBeenCalledTimes(1);
-    expect(checkpoint(other).copied).toBe(checkpoint(other).frames);
+    const progress = checkpoint(other);
+    expect(progress.copied).toBe(progress.frames);
     vi.advanceTimersByTime(100);
     expect(onCaughtUp).toHaveBeenCalledTimes(2);
     stop();
-    handoff.stop();
   });
 });
 
