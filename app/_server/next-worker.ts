@@ -82,7 +82,7 @@ const BACKFILL_INTERVAL_MS = 50;
 const BACKFILL_MIN_FRAMES = 2000;
 // At most one finish a second. Under a flood of webhooks with random uuids (the bench's (b′)) the WAL passed
 // the threshold five or six times a second, and each finish held every caller for 5–15 ms. The WAL holds about
-// a second of writes instead (about 200 MB at the bench's rates), and starts over from the start of its file.
+// a second of writes instead (a few hundred MB at the bench's rates), and starts over from the start of its file.
 const FINISH_GAP_MS = 1000;
 
 if (!parentPort) throw new Error('next-worker.ts runs as the server\'s worker thread (app/_server/main.ts), not on its own');
