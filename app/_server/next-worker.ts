@@ -34,7 +34,15 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
   // main thread opens its own connection only after this thread says it is ready.
   db();
   // The webhook worker writes the webhooks but leaves their checkpoints to this thread (lib/wal-checkpoint.ts).
-  startBackfill(db(), { intervalMs: BACKFILL_INTERVAL_MS, minFrames: BACKFILL_MIN_FRAMES, minGapMs: FINISH_GAP_MS, onCaughtUp: () => webhookPort.postMessage({ type: 'wal-caught-up' } satisfies NextToWebhook) });
+  startBackfill(db(), {
+    intervalMs: BACKFILL_INTERVAL_MS,
+    minFrames: BACKFILL_MIN_FRAMES,
+    minGapMs: FINISH_GAP_MS,
+    onCaughtUp: () => webhookPort.postMessage({ type: 'wal-caught-up' } satisfies NextToWebhook),
+    quietMs: QUIET_MS,
+    shrinkBytes: SHRINK_BYTES,
+    onQuiet: () => webhookPort.postMessage({ type: 'wal-quiet' } satisfies NextToWebhook),
+  });
   webhookPort.on('message', (message: WebhookToNext) => publishEventIds(db(), eventBus(), message.refs));
   const handler = app.getRequestHandler();
   const server = http.createServer((req, res) => void handler(req, res));
@@ -84,6 +92,10 @@ const BACKFILL_MIN_FRAMES = 2000;
 // the threshold five or six times a second, and each finish held every caller for 5–15 ms. The WAL holds about
 // a second of writes instead (a few hundred MB at the bench's rates), and starts over from the start of its file.
 const FINISH_GAP_MS = 1000;
+// Ten seconds without a webhook written and a WAL file past 64 MiB (SQLite's own threshold is 4 MiB of pages): the
+// flood is over, and the file is cut back to nothing rather than keep its largest size until the server stops.
+const QUIET_MS = 10_000;
+const SHRINK_BYTES = 64 * 1024 * 1024;
 
 if (!parentPort) throw new Error('next-worker.ts runs as the server\'s worker thread (app/_server/main.ts), not on its own');
 start(parentPort).catch((error: unknown) => {

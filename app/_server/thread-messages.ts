@@ -19,8 +19,11 @@ export type NextToMain = { type: 'ready'; port: number };
 /** Webhook worker → Next worker: the committed event rows, by id and flow, for its live streams (lib/events/bridge.ts). */
 export type WebhookToNext = { type: 'events'; refs: EventRef[] };
 
-/** Next worker → webhook worker: its checkpoint pass copied the whole WAL back, for the writer to finish (lib/wal-checkpoint.ts). */
-export type NextToWebhook = { type: 'wal-caught-up' };
+/**
+ * Next worker → webhook worker: its checkpoint pass copied the whole WAL back, for the writer to finish; or nothing
+ * has been committed for a while and the WAL file is large, for the writer to cut it back (lib/wal-checkpoint.ts).
+ */
+export type NextToWebhook = { type: 'wal-caught-up' } | { type: 'wal-quiet' };
 
 /** Where the worker listens: loopback only, it is reached through the main thread. */
 export const WORKER_HOST = '127.0.0.1';

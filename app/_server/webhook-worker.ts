@@ -24,7 +24,14 @@ function start(parent: NonNullable<typeof parentPort>): void {
   // Checkpoints are the Next worker's: copying the WAL back on this thread held up every caller (wal-checkpoint.ts).
   const checkpoints = handOffCheckpoints(deps.db, { fallbackMs: CHECKPOINT_FALLBACK_MS });
   next.on('message', (message: NextToWebhook) => {
-    if (message.type === 'wal-caught-up') checkpoints.finish();
+    switch (message.type) {
+      case 'wal-caught-up':
+        return checkpoints.finish();
+      case 'wal-quiet':
+        return checkpoints.shrink();
+      default:
+        return message satisfies never;
+    }
   });
   forwardEventIds(eventBus(), (refs) => next.postMessage({ type: 'events', refs } satisfies WebhookToNext));
   const take = serveJobs(localDispatch(deps), (message) => parent.postMessage(message));

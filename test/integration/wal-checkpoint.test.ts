@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
-import { checkpoint, handOffCheckpoints, startBackfill, syncToDisk } from '@/lib/wal-checkpoint';
+import { checkpoint, handOffCheckpoints, startBackfill, syncToDisk, walBytes } from '@/lib/wal-checkpoint';
 import { createFileTestDb } from '../helpers/db';
 
 /*
@@ -104,13 +104,16 @@ describe('handing checkpoints off the writer', () => {
 
 describe('the other connection backfilling', () => {
   /** The writer hands its checkpoints off; the other connection backfills every 50 ms on fake timers. */
-  function backfilling(minGapMs: number) {
+  function backfilling(minGapMs: number, quiet = { quietMs: 60_000, shrinkBytes: 0 }) {
     vi.useFakeTimers();
     const handoff = handOffCheckpoints(writer, { fallbackMs: 60_000 });
     const onCaughtUp = vi.fn();
-    const stopBackfill = startBackfill(other, { intervalMs: 50, minFrames: 500, minGapMs, onCaughtUp });
+    const onQuiet = vi.fn();
+    const stopBackfill = startBackfill(other, { intervalMs: 50, minFrames: 500, minGapMs, onCaughtUp, ...quiet, onQuiet });
     return {
+      handoff,
       onCaughtUp,
+      onQuiet,
       stop: () => {
         stopBackfill();
         handoff.stop();
@@ -149,6 +152,31 @@ describe('the other connection backfilling', () => {
     expect(progress.copied).toBe(progress.frames);
     vi.advanceTimersByTime(100);
     expect(onCaughtUp).toHaveBeenCalledTimes(2);
+    stop();
+  });
+
+  it('asks for the WAL file to be cut back once nothing has been committed for a while, and only if it is large', () => {
+    const { handoff, onQuiet, stop } = backfilling(0, { quietMs: 1000, shrinkBytes: 100 * 4096 });
+    // Commits every half second: never quiet.
+    for (let i = 0; i < 4; i++) {
+      write(writer, 100);
+      vi.advanceTimersByTime(500);
+    }
+    expect(onQuiet).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(600);
+    expect(onQuiet).toHaveBeenCalledTimes(1);
+    // Told once, not again while it stays quiet.
+    vi.advanceTimersByTime(5000);
+    expect(onQuiet).toHaveBeenCalledTimes(1);
+
+    expect(walBytes(file)).toBeGreaterThan(100 * 4096);
+    handoff.shrink();
+    expect(walBytes(file)).toBe(0);
+    expect(other.$client.prepare("SELECT count(*) AS n FROM app_state WHERE key LIKE 'filler-%'").get()).toEqual({ n: 100 });
+    // Quiet again, but the file is small now: nothing to ask.
+    write(writer, 10);
+    vi.advanceTimersByTime(2000);
+    expect(onQuiet).toHaveBeenCalledTimes(1);
     stop();
   });
 });
