@@ -147,9 +147,14 @@ export function handOffCheckpoints(db: Db, options: { fallbackMs: number }): Che
     finish,
     shrink: () => {
       if (db.$client.inTransaction) return;
-      // Waits (busy_timeout) for readers still on an older snapshot; the server is quiet when this is asked for.
-      db.$client.pragma('wal_checkpoint(TRUNCATE)');
-      finishedAt = Date.now();
+      try {
+        // Waits (busy_timeout) for readers still on an older snapshot; the server is quiet when this is asked for.
+        db.$client.pragma('wal_checkpoint(TRUNCATE)');
+        finishedAt = Date.now();
+      } catch (error) {
+        // Housekeeping: a file left large is no reason to take the webhooks down.
+        log.warn('wal.shrink_failed', { message: errorMessage(error) });
+      }
     },
     stop: () => {
       clearInterval(timer);

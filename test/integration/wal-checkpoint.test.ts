@@ -179,6 +179,14 @@ describe('the other connection backfilling', () => {
     expect(onQuiet).toHaveBeenCalledTimes(1);
     stop();
   });
+
+  it('never lets a failed cut-back reach the webhooks: it is logged, not thrown', () => {
+    const lone = openDatabase(file);
+    const handoff = handOffCheckpoints(lone, { fallbackMs: 60_000 });
+    handoff.stop();
+    lone.$client.close();
+    expect(() => handoff.shrink()).not.toThrow();
+  });
 });
 
 describe('syncing from the other thread', () => {
