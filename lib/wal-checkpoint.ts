@@ -20,7 +20,9 @@ import { errorMessage, log } from '@/lib/log';
  * the WAL (the writer commits while it copies), and SQLite syncs the database file only after one that does, so
  * that sync used to flush everything the passes had copied since: about 9 ms, eight times a second under load,
  * with every caller queued behind it. The other thread now syncs both files itself before it asks for the
- * finish (`syncToDisk`), which leaves the finish its own few pages to sync: about 5 ms.
+ * finish (`syncToDisk`), which leaves the finish its own few pages to sync: about 5 ms. It asks at most once a
+ * second (`minGapMs`), so under a flood the WAL holds about a second of writes; once the flood is over, the
+ * writer cuts a WAL file left large back to nothing (`shrink`).
  */
 
 /** How far the WAL is copied back: `frames` pages in it, `copied` of them already in the database file. */
@@ -56,35 +58,48 @@ export type BackfillOptions = {
 
 /** Runs passive checkpoints every `intervalMs` on this connection (another thread's). Returns the stop. */
 export function startBackfill(db: Db, options: BackfillOptions): () => void {
-  let reported = -1;
-  let reportedAt = -Infinity;
-  let lastWrite = '';
-  let changedAt = Date.now();
-  let quietTold = false;
+  const watchers = [caughtUpWatcher(db, options), quietWatcher(db, options)];
   const timer = setInterval(() => {
     const progress = checkpoint(db);
+    for (const watch of watchers) watch(progress);
+  }, options.intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** Says when a pass has copied the whole WAL back (`onCaughtUp`), past `minFrames` and `minGapMs` after the last time. */
+function caughtUpWatcher(db: Db, options: BackfillOptions): (progress: WalProgress) => void {
+  let reported = -1;
+  let reportedAt = -Infinity;
+  return (progress) => {
+    // Told once per WAL state: an idle writer that has not rewound yet is not told again and again.
+    const due = progress.frames !== reported && Date.now() - reportedAt >= options.minGapMs;
+    if (!due || progress.frames < options.minFrames || progress.copied !== progress.frames) return;
+    reported = progress.frames;
+    reportedAt = Date.now();
+    syncToDisk(db.$client.name);
+    options.onCaughtUp();
+  };
+}
+
+/** Says once when nothing has been committed for `quietMs` and the WAL file is past `shrinkBytes` (`onQuiet`). */
+function quietWatcher(db: Db, options: BackfillOptions): (progress: WalProgress) => void {
+  let lastWrite = '';
+  let changedAt = Date.now();
+  let told = false;
+  return (progress) => {
     // data_version moves with every other connection's commit; the WAL's length with this one's. The length
     // alone is not enough: a WAL that starts over after each commit can come back to the same length.
     const write = `${String(db.$client.pragma('data_version', { simple: true }))}:${progress.frames}`;
     if (write !== lastWrite) {
       lastWrite = write;
       changedAt = Date.now();
-      quietTold = false;
-    } else if (!quietTold && Date.now() - changedAt >= options.quietMs && walBytes(db.$client.name) > options.shrinkBytes) {
-      quietTold = true;
+      told = false;
+    } else if (!told && Date.now() - changedAt >= options.quietMs && walBytes(db.$client.name) > options.shrinkBytes) {
+      told = true;
       options.onQuiet();
     }
-    // Told once per WAL state: an idle writer that has not rewound yet is not told again and again.
-    const due = progress.frames !== reported && Date.now() - reportedAt >= options.minGapMs;
-    if (due && progress.frames >= options.minFrames && progress.copied === progress.frames) {
-      reported = progress.frames;
-      reportedAt = Date.now();
-      syncToDisk(db.$client.name);
-      options.onCaughtUp();
-    }
-  }, options.intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  };
 }
 
 /** The size of a database's WAL file; 0 when there is none. */
