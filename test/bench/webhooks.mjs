@@ -348,10 +348,14 @@ async function seedLine(api) {
   return flow.id;
 }
 
-/** The line's calls stored, and those the Connect put through to the office: every one, when the run took one path. */
+/**
+ * The line's calls stored, and those the Connect put through to the office: every one, when the run took one path.
+ * One statement, so both counts see the same calls while the last answers are still being stored.
+ */
 function answerPaths(db, flowId) {
-  const count = (where) => db.prepare(`SELECT count(*) AS n FROM calls WHERE uuid LIKE 'bench-call-%' AND flow_id = ?${where}`).get(flowId).n;
-  return { calls: count(''), connected: count(" AND waiting_node_id = 'connect-office'") };
+  return db
+    .prepare("SELECT count(*) AS calls, count(*) FILTER (WHERE waiting_node_id = 'connect-office') AS connected FROM calls WHERE uuid LIKE 'bench-call-%' AND flow_id = ?")
+    .get(flowId);
 }
 
 /** A 300-node draft: the Incoming call and 299 Say nodes in a chain, laid out on a grid. */
