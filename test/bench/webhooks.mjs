@@ -330,9 +330,9 @@ function queryJson(params) {
  * The business-hours template with a branch on the caller's country in front, published on LINE, its office open
  * every day, all day (OPEN_ALL_WEEK). With the template's own hours (Mon–Fri 09:00–17:30 in London, closed on
  * Christmas Eve afternoon and Christmas Day) the bench measured the Connect by day and the voicemail by night and
- * at weekends: the Connect mints a signed continuation URL for the call, and cost the webhook worker about 11 µs an
- * answer more (90–91 µs against 80, in turns on the project machine), so the same build gave figures 3–5% apart
- * depending on when it ran. Open, every answer takes the instruction count's path (instructions-harness.ts runs
+ * at weekends: the Connect mints a signed continuation URL for the call, and cost the webhook worker about 10 µs an
+ * answer more (88–91 µs against 78–80 on the project machine, one build on one day), so the same build's figures
+ * moved by several percent with the hour they were taken at. Open, every answer takes the instruction count's path (instructions-harness.ts runs
  * its calls on a Wednesday morning): the branch, the hours checked, the Connect with its continuation URL.
  */
 async function seedLine(api) {
