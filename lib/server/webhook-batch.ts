@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { commitGroup, openGroup, openGroupOf } from '@/lib/group-commit';
-import { log } from '@/lib/log';
+import { commitGroup, openGroup, openGroupOf, type Group } from '@/lib/group-commit';
+import { errorMessage, log } from '@/lib/log';
 import type { SignedRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from '@/lib/voice/deps';
 import type { WebhookReply } from '@/lib/voice/respond';
@@ -19,6 +19,12 @@ export type WebhookBatcher = { serve(handler: VoiceHandler, request: SignedReque
  * turn and its microtasks, so no other request's code (Next's routes share the connection) can write into
  * it. The one outside wait a handler makes, the HTTP request node, commits the group first (`http` below);
  * that handler's later writes commit on their own, as they would without a group.
+ *
+ * A group that cannot be committed (a full disk, an I/O error) stores none of its webhooks, so each is handled
+ * again on its own, as Next's route handler would handle it: an answer still gets its NCCO or the apology rather
+ * than a 500, which would send Vonage to the fallback URL and, failing there too, end the call; an event is
+ * still acknowledged only once it is stored. Handlers are idempotent (Vonage retries every webhook), so what a
+ * webhook did store is found again, not stored twice.
  */
 export function createWebhookBatcher(deps: VoiceDeps): WebhookBatcher {
   const db: Db = deps.db;
@@ -37,7 +43,7 @@ export function createWebhookBatcher(deps: VoiceDeps): WebhookBatcher {
     const jobs = queue;
     queue = [];
     closeHeldGroup(db);
-    const group = openGroup(db);
+    const group = tryOpenGroup(db);
     const answered = jobs.map((job) =>
       // Started now, inside the group; a handler that throws before its first await fails alone.
       new Promise<WebhookReply>((resolve) => resolve(job.handler(job.request, grouped))).then(
@@ -55,13 +61,21 @@ export function createWebhookBatcher(deps: VoiceDeps): WebhookBatcher {
         try {
           await group?.committed;
         } catch (error) {
-          log.error('webhook.commit_failed', { message: error instanceof Error ? error.message : String(error) });
-          return job.reject(error);
+          log.error('webhook.commit_failed', { message: errorMessage(error) });
+          return alone(job).then(job.resolve, job.reject);
         }
         if ('error' in outcome) job.reject(outcome.error);
         else job.resolve(outcome.response);
       });
     });
+  }
+
+  /** A webhook handled outside any group: each of its writes commits as it is made. */
+  async function alone(job: Job): Promise<WebhookReply> {
+    const reply = await job.handler(job.request, deps);
+    // One that waited on I/O may have written into a group opened since: it is answered once that commits too.
+    await openGroupOf(db)?.committed;
+    return reply;
   }
 
   return {
@@ -75,6 +89,20 @@ export function createWebhookBatcher(deps: VoiceDeps): WebhookBatcher {
       });
     },
   };
+}
+
+/**
+ * Opens a turn's group; null when it cannot take the write lock (another connection held it past busy_timeout,
+ * an I/O error). The turn's webhooks then run without one, each write committing as it is made: thrown from
+ * here, the error would have taken the webhook thread, and with it the server, down.
+ */
+function tryOpenGroup(db: Db): Group | null {
+  try {
+    return openGroup(db);
+  } catch (error) {
+    log.error('webhook.group_not_opened', { message: errorMessage(error) });
+    return null;
+  }
 }
 
 /** Commits a group that outlived its turn (a handler awaited something other than the HTTP node). */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { saveAnswer, startCall } from '@/lib/calls/store';
@@ -93,6 +93,41 @@ describe('the group commit', () => {
     respond({ type: 'response', status: 200, contentType: 'text/plain', body: '', durationMs: 5 });
     expect((await slow).body).toBe('slow');
     expect(committedLegs()).toEqual(['slow-before', 'quick', 'slow-after']);
+  });
+});
+
+describe('a group that cannot be stored', () => {
+  /** Stores a continuation for a call that does not exist, its foreign key checked at the commit: the commit fails. */
+  const breakingTheCommit: VoiceHandler = async (_request, deps) => {
+    deps.db.$client.pragma('defer_foreign_keys = ON');
+    deps.db.$client.prepare("INSERT INTO continuations (token_hash, call_uuid, response, created_at) VALUES ('t', 'no-such-call', NULL, 0)").run();
+    return textReply('broken');
+  };
+
+  it('handles each of its webhooks again on its own, so the others are stored and answered', async () => {
+    const batcher = createWebhookBatcher(voiceDeps(db));
+    const served = await Promise.allSettled([
+      batcher.serve(storing('first'), request),
+      batcher.serve(breakingTheCommit, request),
+      batcher.serve(storing('second'), request),
+    ]);
+    expect(served.map((each) => (each.status === 'fulfilled' ? each.value.body : 'rejected'))).toEqual(['first', 'rejected', 'second']);
+    // Stored once each: nothing of the failed group's first attempt remained to be stored twice.
+    expect(committedLegs()).toEqual(['first', 'second']);
+    expect(reader.prepare('SELECT count(*) AS n FROM continuations').get()).toEqual({ n: 0 });
+  });
+
+  it('runs a turn without a group when the write lock cannot be taken, rather than take the thread down', async () => {
+    // Another process holds the write lock; this connection gives up waiting for it at once.
+    db.$client.pragma('busy_timeout = 0');
+    const other = new Database(path.join(path.dirname(db.$client.name), 'switchboard.db'));
+    other.prepare('BEGIN IMMEDIATE').run();
+    const batcher = createWebhookBatcher(voiceDeps(db));
+    await expect(batcher.serve(storing('while-locked'), request)).rejects.toThrow(/locked/);
+    other.prepare('ROLLBACK').run();
+    other.close();
+    expect((await batcher.serve(storing('after'), request)).body).toBe('after');
+    expect(committedLegs()).toEqual(['after']);
   });
 });
 
