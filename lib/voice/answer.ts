@@ -17,6 +17,7 @@ import { compiledVersion } from './graph-cache';
 import { AnswerPayloadSchema, rawPayload, webhookFields } from './payloads';
 import { asResponse, nccoReply, type WebhookReply } from './respond';
 import { runtimeEnv } from './runtime-env';
+import { neverSilent } from './never-silent';
 import { refuseUnsigned } from './signature-gate';
 import { failureOf, recordTrace, served, tracedEvents, type TracedAnswer } from './trace-events';
 import { pinGotoTargets } from './pin-flows';
@@ -30,7 +31,7 @@ const answerKey = (uuid: string) => `answer:${uuid}`;
  * GET|POST /api/voice/answer: the called number → its bound version → the NCCO from the Incoming call.
  * Whatever goes wrong, the caller hears the apology: the response is always 200 with a valid NCCO.
  */
-export async function answerWebhook(request: WebhookRequest, deps: VoiceDeps): Promise<WebhookReply> {
+async function answerRequest(request: WebhookRequest, deps: VoiceDeps): Promise<WebhookReply> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'answer', deps);
   if (refused) return refused;
@@ -59,6 +60,8 @@ export async function answerWebhook(request: WebhookRequest, deps: VoiceDeps): P
   const { uuid, to, from, conversation_uuid } = payload.data;
   return nccoReply(await answerCall({ uuid, to, from, conversationUuid: conversation_uuid }, deps, { received }));
 }
+/** Whatever throws in it, the caller hears the apology (never-silent.ts). */
+export const answerWebhook = neverSilent('answer', answerRequest);
 export const handleAnswer = asResponse(answerWebhook);
 
 export type AnswerOptions = {

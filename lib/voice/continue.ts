@@ -26,6 +26,7 @@ import { compiledVersion } from './graph-cache';
 import { webhookFields } from './payloads';
 import { asResponse, emptyReply, nccoReply, unauthorizedReply, type WebhookReply } from './respond';
 import { runtimeEnv } from './runtime-env';
+import { neverSilent } from './never-silent';
 import { refuseUnsigned } from './signature-gate';
 import { continuationEvent, graphFor } from './continuation-events';
 import { failureOf, recordTrace, served } from './trace-events';
@@ -34,13 +35,15 @@ import { failureOf, recordTrace, served } from './trace-events';
  * POST /api/voice/continue/:token: an input result, a connect state or a resume notify. The token is the
  * HMAC-signed claim (call, node, version, attempt) Switchboard put in the URL; anything else is refused.
  */
-export async function continueWebhook(request: WebhookRequest, token: string, deps: VoiceDeps): Promise<WebhookReply> {
+async function continueRequest(request: WebhookRequest, token: string, deps: VoiceDeps): Promise<WebhookReply> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'input', deps);
   if (refused) return refused;
   const fields = webhookFields(signed.method, signed.url, signed.rawBody);
   return continueCall(token, fields, signed.rawBody, deps);
 }
+/** Whatever throws in it, the caller hears the apology (never-silent.ts). */
+export const continueWebhook = neverSilent('continue', continueRequest);
 export const handleContinue = asResponse(continueWebhook);
 
 /** Shared with the fallback route, which resumes a continuation Vonage could not deliver. */

@@ -10,6 +10,7 @@ import type { VoiceDeps } from './deps';
 import { AnswerPayloadSchema, rawPayload, webhookFields } from './payloads';
 import { asResponse, nccoReply, type WebhookReply } from './respond';
 import { draftRoute } from './route-call';
+import { neverSilent } from './never-silent';
 import { refuseUnsigned } from './signature-gate';
 import { served } from './trace-events';
 
@@ -18,7 +19,7 @@ import { served } from './trace-events';
  * the draft snapshot the callee runs; a forged, expired or unreadable one gets the apology (the callee has
  * already picked up: never silence), and nothing runs.
  */
-export async function draftAnswerWebhook(request: WebhookRequest, token: string, deps: VoiceDeps): Promise<WebhookReply> {
+async function draftAnswerRequest(request: WebhookRequest, token: string, deps: VoiceDeps): Promise<WebhookReply> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'answer', deps);
   if (refused) return refused;
@@ -48,4 +49,6 @@ export async function draftAnswerWebhook(request: WebhookRequest, token: string,
   const { to, from, conversation_uuid } = payload.data;
   return nccoReply(await answerCall({ uuid: payload.data.uuid, to, from, conversationUuid: conversation_uuid }, deps, { forced: draftRoute(snapshot) }));
 }
+/** Whatever throws in it, the caller hears the apology (never-silent.ts). */
+export const draftAnswerWebhook = neverSilent('draft-answer', draftAnswerRequest);
 export const handleDraftAnswer = asResponse(draftAnswerWebhook);

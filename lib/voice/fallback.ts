@@ -7,6 +7,7 @@ import { continueCall } from './continue';
 import type { VoiceDeps } from './deps';
 import { AnswerPayloadSchema, FallbackExtrasSchema, rawPayload, webhookFields } from './payloads';
 import { asResponse, nccoReply, type WebhookReply } from './respond';
+import { neverSilent } from './never-silent';
 import { refuseUnsigned } from './signature-gate';
 import { served } from './trace-events';
 import { continuationTokenIn } from './urls';
@@ -16,7 +17,7 @@ import { continuationTokenIn } from './urls';
  * deliver, plus `reason` and `original_request` (reference.md §2): a failed continuation is resumed from
  * its own token, a failed answer is answered again, and anything else gets the apology.
  */
-export async function fallbackWebhook(request: WebhookRequest, deps: VoiceDeps): Promise<WebhookReply> {
+async function fallbackRequest(request: WebhookRequest, deps: VoiceDeps): Promise<WebhookReply> {
   const signed = await readSignedRequest(request);
   const refused = refuseUnsigned(signed, 'fallback', deps);
   if (refused) return refused;
@@ -51,4 +52,6 @@ export async function fallbackWebhook(request: WebhookRequest, deps: VoiceDeps):
   const conversationUuid = typeof fields?.conversation_uuid === 'string' ? fields.conversation_uuid : null;
   return nccoReply(served(deps, { callUuid, legUuid: callUuid, conversationUuid, key: null, code: 'fallback', reason }, apology(deps.config, answer.success ? answer.data.to : null)));
 }
+/** Whatever throws in it, the caller hears the apology (never-silent.ts). */
+export const fallbackWebhook = neverSilent('fallback', fallbackRequest);
 export const handleFallback = asResponse(fallbackWebhook);
