@@ -23,8 +23,8 @@ export type WebhookBatcher = { serve(handler: VoiceHandler, request: SignedReque
  * A group that cannot be committed (a full disk, an I/O error) stores none of its webhooks, so each is handled
  * again on its own, as Next's route handler would handle it: an answer still gets its NCCO or the apology rather
  * than a 500, which would send Vonage to the fallback URL and, failing there too, end the call; an event is
- * still acknowledged only once it is stored. Handlers are idempotent (Vonage retries every webhook), so what a
- * webhook did store is found again, not stored twice.
+ * still acknowledged only once it is stored. Handlers are idempotent (Vonage may deliver any webhook twice), so
+ * what a webhook did store is found again, not stored twice.
  */
 export function createWebhookBatcher(deps: VoiceDeps): WebhookBatcher {
   const db: Db = deps.db;
