@@ -1,16 +1,12 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { NccoSchema, type Ncco } from '@/lib/ncco';
-import { localDispatch, serveVoice } from '@/lib/server/serve-voice';
-import { voiceHandlerFor, voiceRouteFor } from '@/lib/server/voice-routes';
+import { voiceHandlerFor } from '@/lib/server/voice-routes';
 import { signVonageRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from '@/lib/voice/deps';
 import { toResponse } from '@/lib/voice/respond';
-import { createTestDb } from '../helpers/db';
-import { seedLine } from '../helpers/seed';
-import { VOICE_BASE, voiceDeps } from '../helpers/voice';
+import { startLeanLine } from '../helpers/lean-server';
+import { VOICE_BASE } from '../helpers/voice';
 
 /*
  * The lean path (the production server's) when the database cannot take the webhooks' writes, as on a full
@@ -22,22 +18,13 @@ const SECRET = 'full-database-secret';
 const LINE = '447700900100';
 let db: Db;
 let deps: VoiceDeps;
-let server: http.Server;
+let stopLean: () => Promise<void>;
 let lean: string;
 
 beforeAll(async () => {
-  db = createTestDb();
-  deps = voiceDeps(db, { VONAGE_SIGNATURE_SECRET: SECRET });
-  seedLine(db, 'ivr-menu', LINE);
-  server = http.createServer((req, res) => {
-    const route = voiceRouteFor(req.method ?? 'GET', (req.url ?? '/').split('?')[0]);
-    if (route) void serveVoice(route, req, res, { config: deps.config, now: deps.now, dispatch: localDispatch(deps) });
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  lean = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ db, deps, url: lean, close: stopLean } = await startLeanLine(SECRET, 'ivr-menu', LINE));
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => stopLean());
 
 /** The database may not grow past the pages it has now, as a disk with no space left. */
 const fillTheDisk = () => db.$client.pragma(`max_page_count = ${String(db.$client.pragma('page_count', { simple: true }))}`);

@@ -1,18 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import type { Ncco } from '@/lib/ncco';
-import { localDispatch, MAX_WEBHOOK_BYTES, serveVoice } from '@/lib/server/serve-voice';
-import { voiceHandlerFor, voiceRouteFor } from '@/lib/server/voice-routes';
+import { MAX_WEBHOOK_BYTES } from '@/lib/server/serve-voice';
+import { voiceHandlerFor } from '@/lib/server/voice-routes';
 import { signVonageRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from '@/lib/voice/deps';
 import { toResponse } from '@/lib/voice/respond';
-import { createTestDb } from '../helpers/db';
-import { seedLine } from '../helpers/seed';
-import { VOICE_BASE, voiceDeps } from '../helpers/voice';
+import { startLeanLine } from '../helpers/lean-server';
+import { VOICE_BASE } from '../helpers/voice';
 
 /*
  * The custom server's lean path (Node's request read straight into the handlers) against what Next's route
@@ -22,22 +19,13 @@ import { VOICE_BASE, voiceDeps } from '../helpers/voice';
 const SECRET = 'lean-path-secret';
 let db: Db;
 let deps: VoiceDeps;
-let server: http.Server;
+let stopLean: () => Promise<void>;
 let lean: string;
 
 beforeAll(async () => {
-  db = createTestDb();
-  deps = voiceDeps(db, { VONAGE_SIGNATURE_SECRET: SECRET });
-  seedLine(db, 'ivr-menu', '447700900100');
-  server = http.createServer((req, res) => {
-    const route = voiceRouteFor(req.method ?? 'GET', (req.url ?? '/').split('?')[0]);
-    if (route) void serveVoice(route, req, res, { config: deps.config, now: deps.now, dispatch: localDispatch(deps) });
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  lean = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ db, deps, url: lean, close: stopLean } = await startLeanLine(SECRET, 'ivr-menu', '447700900100'));
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => stopLean());
 
 type Sent = { method: 'GET' | 'POST'; path: string; body?: string; sign?: boolean };
 type Seen = { status: number; contentType: string | null; cacheControl: string | null; body: string };
