@@ -60,8 +60,14 @@ export type BackfillOptions = {
 export function startBackfill(db: Db, options: BackfillOptions): () => void {
   const watchers = [caughtUpWatcher(db, options), quietWatcher(db, options)];
   const timer = setInterval(() => {
-    const progress = checkpoint(db);
-    for (const watch of watchers) watch(progress);
+    try {
+      const progress = checkpoint(db);
+      for (const watch of watchers) watch(progress);
+    } catch (error) {
+      // A pass that cannot copy (a full disk, an I/O error) is tried again at the next one; thrown from this timer
+      // it would end the Next worker, and with it the server, and every call with them.
+      log.warn('wal.backfill_failed', { message: errorMessage(error) });
+    }
   }, options.intervalMs);
   timer.unref();
   return () => clearInterval(timer);
@@ -151,8 +157,14 @@ export function handOffCheckpoints(db: Db, options: { fallbackMs: number }): Che
   const finish = () => {
     // A checkpoint cannot run inside a transaction; the next caught-up pass asks again.
     if (db.$client.inTransaction) return;
-    checkpoint(db);
-    finishedAt = Date.now();
+    try {
+      checkpoint(db);
+      finishedAt = Date.now();
+    } catch (error) {
+      // As with the cut-back: housekeeping that failed (a full disk, an I/O error) is tried again at the next
+      // finish or the fallback, not thrown from this message or timer, where it would take the webhooks down.
+      log.warn('wal.finish_failed', { message: errorMessage(error) });
+    }
   };
   const timer = setInterval(() => {
     if (Date.now() - finishedAt >= options.fallbackMs) finish();

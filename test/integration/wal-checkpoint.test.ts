@@ -180,12 +180,24 @@ describe('the other connection backfilling', () => {
     stop();
   });
 
-  it('never lets a failed cut-back reach the webhooks: it is logged, not thrown', () => {
+  it('never lets a failed cut-back or finish reach the webhooks: each is logged, not thrown', () => {
+    vi.useFakeTimers();
     const lone = openDatabase(file);
-    const handoff = handOffCheckpoints(lone, { fallbackMs: 60_000 });
-    handoff.stop();
+    const handoff = handOffCheckpoints(lone, { fallbackMs: 5000 });
     lone.$client.close();
     expect(() => handoff.shrink()).not.toThrow();
+    expect(() => handoff.finish()).not.toThrow();
+    // The fallback finish, from its timer.
+    expect(() => vi.advanceTimersByTime(5000)).not.toThrow();
+  });
+
+  it('never lets a failed pass end the thread that backfills: it is logged, not thrown', () => {
+    vi.useFakeTimers();
+    const lone = openDatabase(file);
+    const stopBackfill = startBackfill(lone, { intervalMs: 50, minFrames: 0, minGapMs: 0, onCaughtUp: () => {}, quietMs: 60_000, shrinkBytes: 0, onQuiet: () => {} });
+    lone.$client.close();
+    expect(() => vi.advanceTimersByTime(100)).not.toThrow();
+    stopBackfill();
   });
 });
 
