@@ -1,4 +1,5 @@
 import type { Db } from '@/db/client';
+import { errorMessage, log } from '@/lib/log';
 import type { EventBus } from './bus';
 import { rowsWithIds } from './list';
 
@@ -37,5 +38,14 @@ export function publishEventIds(db: Db, bus: EventBus, refs: readonly EventRef[]
   // Nobody streaming these flows: the rows are in the database for whoever connects later.
   const ids = refs.flatMap((ref) => (bus.wantsFlow(ref.flowId) ? [ref.id] : []));
   if (ids.length === 0) return;
-  bus.publish(rowsWithIds(db, ids));
+  let rows;
+  try {
+    rows = rowsWithIds(db, ids);
+  } catch (error) {
+    // The rows are stored; a live stream that misses them finds them when it reconnects. Thrown from the message
+    // that brought the ids, the error would end the Next worker, and the server with it.
+    log.warn('events.bridge_failed', { events: ids.length, message: errorMessage(error) });
+    return;
+  }
+  bus.publish(rows);
 }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import type { WebhookEventRow } from '@/db/schema';
 import { forwardEventIds, publishEventIds, type EventRef } from '@/lib/events/bridge';
@@ -84,12 +84,28 @@ describe('publishing them on the Next worker', () => {
   it('reads nothing while nobody listens, and nothing for no ids', () => {
     const [row] = store(['a']);
     const bus = createEventBus();
-    // A closed database would throw on any read: neither call may touch it.
+    // A closed database fails any read (logged as events.bridge_failed): neither call may touch it.
     db.$client.close();
-    expect(() => publishEventIds(db, bus, refsOf([row]))).not.toThrow();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    publishEventIds(db, bus, refsOf([row]));
     const heard: WebhookEventRow[] = [];
     bus.subscribe((event) => heard.push(event));
-    expect(() => publishEventIds(db, bus, [])).not.toThrow();
+    publishEventIds(db, bus, []);
     expect(heard).toEqual([]);
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
+  });
+
+  it('logs a read that fails rather than throwing it at the thread, and publishes nothing', () => {
+    const [row] = store(['a']);
+    const bus = createEventBus();
+    const heard: WebhookEventRow[] = [];
+    bus.subscribe((event) => heard.push(event));
+    db.$client.close();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => publishEventIds(db, bus, refsOf([row]))).not.toThrow();
+    expect(heard).toEqual([]);
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('"event":"events.bridge_failed"'));
+    logged.mockRestore();
   });
 });
