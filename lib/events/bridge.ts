@@ -42,8 +42,8 @@ export function publishEventIds(db: Db, bus: EventBus, refs: readonly EventRef[]
   try {
     rows = rowsWithIds(db, ids);
   } catch (error) {
-    // The rows are stored; a live stream that misses them finds them when it reconnects. Thrown from the message
-    // that brought the ids, the error would end the Next worker, and the server with it.
+    // The rows are stored (the event log shows them when it is opened again); the live streams go on without them.
+    // Thrown from the message that brought the ids, the error would end the Next worker, and the server with it.
     log.warn('events.bridge_failed', { events: ids.length, message: errorMessage(error) });
     return;
   }
