@@ -59,14 +59,17 @@ export type BackfillOptions = {
 /** Runs passive checkpoints every `intervalMs` on this connection (another thread's). Returns the stop. */
 export function startBackfill(db: Db, options: BackfillOptions): () => void {
   const watchers = [caughtUpWatcher(db, options), quietWatcher(db, options)];
+  let failedPasses = 0;
   const timer = setInterval(() => {
     try {
       const progress = checkpoint(db);
+      failedPasses = 0;
       for (const watch of watchers) watch(progress);
     } catch (error) {
       // A pass that cannot copy (a full disk, an I/O error) is tried again at the next one; thrown from this timer
-      // it would end the Next worker, and with it the server, and every call with them.
-      log.warn('wal.backfill_failed', { message: errorMessage(error) });
+      // it would end the Next worker, and with it the server, and every call with them. Logged when passes start
+      // failing, not twenty times a second.
+      if (failedPasses++ === 0) log.warn('wal.backfill_failed', { message: errorMessage(error) });
     }
   }, options.intervalMs);
   timer.unref();
