@@ -157,35 +157,29 @@ export type CheckpointHandoff = {
 export function handOffCheckpoints(db: Db, options: { fallbackMs: number }): CheckpointHandoff {
   db.$client.pragma('wal_autocheckpoint = 0');
   let finishedAt = Date.now();
-  const finish = () => {
-    // A checkpoint cannot run inside a transaction; the next caught-up pass asks again.
+  /**
+   * A checkpoint on this connection. None can run inside a transaction: the next request asks again. One that fails
+   * (a full disk, an I/O error) is housekeeping left for the next request or the fallback, logged rather than thrown
+   * from the message or timer that asked, where it would take the webhooks down.
+   */
+  const checkpointing = (run: () => void, failure: string) => () => {
     if (db.$client.inTransaction) return;
     try {
-      checkpoint(db);
+      run();
       finishedAt = Date.now();
     } catch (error) {
-      // As with the cut-back: housekeeping that failed (a full disk, an I/O error) is tried again at the next
-      // finish or the fallback, not thrown from this message or timer, where it would take the webhooks down.
-      log.warn('wal.finish_failed', { message: errorMessage(error) });
+      log.warn(failure, { message: errorMessage(error) });
     }
   };
+  const finish = checkpointing(() => checkpoint(db), 'wal.finish_failed');
   const timer = setInterval(() => {
     if (Date.now() - finishedAt >= options.fallbackMs) finish();
   }, options.fallbackMs);
   timer.unref();
   return {
     finish,
-    shrink: () => {
-      if (db.$client.inTransaction) return;
-      try {
-        // Waits (busy_timeout) for readers still on an older snapshot; the server is quiet when this is asked for.
-        db.$client.pragma('wal_checkpoint(TRUNCATE)');
-        finishedAt = Date.now();
-      } catch (error) {
-        // Housekeeping: a file left large is no reason to take the webhooks down.
-        log.warn('wal.shrink_failed', { message: errorMessage(error) });
-      }
-    },
+    // Waits (busy_timeout) for readers still on an older snapshot; the server is quiet when this is asked for.
+    shrink: checkpointing(() => db.$client.pragma('wal_checkpoint(TRUNCATE)'), 'wal.shrink_failed'),
     stop: () => {
       clearInterval(timer);
       db.$client.pragma('wal_autocheckpoint = 1000');
