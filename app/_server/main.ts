@@ -6,7 +6,8 @@ import { config } from '@/lib/config';
 import { errorMessage, log } from '@/lib/log';
 import { peerSecret, stampPeer } from '@/lib/net/peer';
 import { createForwarder } from '@/lib/server/forward';
-import { serveVoice } from '@/lib/server/serve-voice';
+import { leanHttp } from '@/lib/server/lean-http';
+import { serveVoice, webhookReply } from '@/lib/server/serve-voice';
 import { voiceRouteFor } from '@/lib/server/voice-routes';
 import { threadDispatch, type FromWebhookThread, type ToWebhookThread } from '@/lib/server/webhook-thread';
 import { WORKER_HOST, type MainToNext, type NextToMain, type NextWorkerData, type WebhookWorkerData } from './thread-messages';
@@ -14,8 +15,9 @@ import { WORKER_HOST, type MainToNext, type NextToMain, type NextWorkerData, typ
 /**
  * The production server (`npm start`, bundled to .next/switchboard-server.js by `npm run build`); it lives in
  * app/ because it adapts Next, which lib/ never imports. Three threads:
- * - this one reads every request. Vonage's webhooks are read straight into the lib handlers' requests and
- *   their signatures checked here, then run on the webhook worker; every other request is forwarded to Next.
+ * - this one reads every request. Vonage's webhooks are read off their connections by the lean path
+ *   (lib/server/lean-http.ts; those it leaves, by Node's HTTP server) straight into the lib handlers' requests
+ *   and their signatures checked here, then run on the webhook worker; every other request is forwarded to Next.
  * - the webhook worker (webhook-worker.ts) runs the handlers in group commits, the only writer of their rows.
  *   Reading requests, checking signatures and writing replies is about half an answer's CPU: here it runs
  *   alongside the handlers instead of before them.
@@ -82,16 +84,18 @@ async function main(): Promise<void> {
     next.forward(req, res);
   });
   // Vonage and load balancers reuse connections; outlive a typical 60 s proxy idle timeout, as `next start` does.
-  server.keepAliveTimeout = 65_000;
-  server.listen(settings.PORT, settings.HOST, () => {
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Listens for both: webhooks' connections are read by the lean path, the rest handed to `server`.
+  const front = leanHttp({ fallback: server, serve: (route, request) => webhookReply(route, request, voice), keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS });
+  front.server.listen(settings.PORT, settings.HOST, () => {
     log.info('server.listening', { port: settings.PORT, host: settings.HOST ?? 'all interfaces', url: settings.PUBLIC_BASE_URL });
   });
 
   const stop = async (signal: string) => {
     log.info('server.stopping', { signal });
     stopping = true;
+    front.stop();
     server.close();
-    server.closeIdleConnections();
     // Webhooks already read are answered (their writes committed) before the webhook worker goes; Vonage
     // retries whatever finds the port closed. Bounded, so a handler stuck on a slow HTTP node cannot hold
     // the shutdown.
@@ -114,6 +118,8 @@ async function main(): Promise<void> {
 async function startThreadPool(): Promise<void> {
   await fs.promises.access(__dirname);
 }
+
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 /** How long a stopping server waits for the webhooks it has read to be answered. */
 const SHUTDOWN_GRACE_MS = 5000;

@@ -5,13 +5,11 @@ import { NOTHING_CSP, securityHeaders } from '@/lib/security/headers';
 import { verifyVonageSignature, type SignatureVerdict, type SignedRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from '@/lib/voice/deps';
 import type { WebhookReply } from '@/lib/voice/respond';
+import { MAX_WEBHOOK_BYTES, type WireRequest } from './request-head';
 import { handlerOf, type VoiceRoute } from './voice-routes';
 import { createWebhookBatcher, type WebhookBatcher } from './webhook-batch';
 
 const SIGNED: SignatureVerdict = { ok: true };
-
-/** Vonage's webhook bodies are a few kilobytes; anything near this is not Vonage. */
-export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
 /** Runs a route's handler on a request and answers once its writes are committed. */
 export type Dispatch = (route: VoiceRoute, request: SignedRequest) => Promise<WebhookReply>;
@@ -19,25 +17,40 @@ export type Dispatch = (route: VoiceRoute, request: SignedRequest) => Promise<We
 export type ServeOptions = { config: Pick<Config, 'PUBLIC_BASE_URL' | 'VONAGE_SIGNATURE_SECRET'>; now: () => Date; dispatch: Dispatch };
 
 /**
- * Serves one webhook on the lean path: Node's request is read straight into the SignedRequest the handlers
- * verify (the raw body, byte for byte, so the signature's payload hash sees what was sent), its signature is
- * checked here, where the request was read, and `dispatch` runs the lib handler inside a group commit
- * (webhook-batch.ts; on the production server, on the webhook thread: webhook-thread.ts). The reply is
- * written once that commit is done, with the headers proxy.ts puts on every response.
+ * Serves one webhook read by Node's HTTP server: the request is read straight into the SignedRequest the
+ * handlers verify (the raw body, byte for byte, so the signature's payload hash sees what was sent) and
+ * answered by `webhookReply`, with the headers proxy.ts puts on every response. Webhooks on connections
+ * lean-http.ts keeps are read and answered there instead, through the same `webhookReply`.
  */
 export async function serveVoice(route: VoiceRoute, req: IncomingMessage, res: ServerResponse, options: ServeOptions): Promise<void> {
   try {
     const rawBody = await readBody(req);
     if (rawBody === null) {
       res.shouldKeepAlive = false;
-      return send(res, 413, JSON.stringify({ error: { code: 'too_large', message: `A webhook body may be at most ${MAX_WEBHOOK_BYTES} bytes` } }), 'application/json');
+      return send(res, tooLargeReply());
     }
+    const reply = await webhookReply(route, { method: req.method ?? 'GET', target: req.url ?? '/', authorization: req.headers.authorization ?? null, rawBody }, options);
+    send(res, reply);
+  } catch (error) {
+    // Only reading the body can get here: webhookReply answers whatever its handler throws.
+    log.error('webhook.failed', { path: req.url?.split('?')[0], message: errorMessage(error) });
+    if (!res.headersSent) send(res, internalErrorReply());
+  }
+}
+
+/**
+ * Checks a webhook's signature and runs its handler: `dispatch` runs the lib handler inside a group commit
+ * (webhook-batch.ts; on the production server, on the webhook thread: webhook-thread.ts) and this resolves
+ * once that commit is done. Never rejects: whatever fails is a 500.
+ */
+export async function webhookReply(route: VoiceRoute, wire: WireRequest, options: ServeOptions): Promise<WebhookReply> {
+  try {
     const request: SignedRequest = {
-      method: req.method ?? 'GET',
+      method: wire.method,
       // Only the path and query are ever read; the origin is ours, never the client's Host header.
-      url: `${options.config.PUBLIC_BASE_URL}${req.url ?? '/'}`,
-      authorization: req.headers.authorization ?? null,
-      rawBody,
+      url: `${options.config.PUBLIC_BASE_URL}${wire.target}`,
+      authorization: wire.authorization,
+      rawBody: wire.rawBody,
     };
     // Pure CPU: done on the thread that read the request, not the one that writes (signature-gate.ts reads it).
     // Only the verdict goes on with the request: the token and its claims are of no use past this check.
@@ -47,12 +60,19 @@ export async function serveVoice(route: VoiceRoute, req: IncomingMessage, res: S
       request.verdict = result.ok ? SIGNED : result;
       request.authorization = null;
     }
-    const reply = await options.dispatch(route, request);
-    send(res, reply.status, reply.body, reply.contentType, reply.cacheControl);
+    return await options.dispatch(route, request);
   } catch (error) {
-    log.error('webhook.failed', { path: req.url?.split('?')[0], message: errorMessage(error) });
-    if (!res.headersSent) send(res, 500, JSON.stringify({ error: { code: 'internal_error', message: 'The webhook could not be handled' } }), 'application/json');
+    log.error('webhook.failed', { path: wire.target.split('?')[0], message: errorMessage(error) });
+    return internalErrorReply();
   }
+}
+
+function tooLargeReply(): WebhookReply {
+  return { status: 413, body: JSON.stringify({ error: { code: 'too_large', message: `A webhook body may be at most ${MAX_WEBHOOK_BYTES} bytes` } }), contentType: 'application/json', cacheControl: null };
+}
+
+function internalErrorReply(): WebhookReply {
+  return { status: 500, body: JSON.stringify({ error: { code: 'internal_error', message: 'The webhook could not be handled' } }), contentType: 'application/json', cacheControl: null };
 }
 
 const batchers = new WeakMap<VoiceDeps, WebhookBatcher>();
@@ -92,11 +112,16 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 // more per reply on the project machine than this list or an object literal (autocannon against each).
 const SECURITY_HEADERS: readonly string[] = securityHeaders(NOTHING_CSP).flat();
 
-function send(res: ServerResponse, status: number, body: string, contentType: string | null, cacheControl: string | null = null): void {
+/** A reply's headers but those of its connection, as a flat [name, value, ...] list: the same on both paths. */
+export function replyHeaders(reply: WebhookReply): string[] {
   const headers = [...SECURITY_HEADERS];
-  if (contentType) headers.push('content-type', contentType);
-  if (cacheControl) headers.push('cache-control', cacheControl);
-  headers.push('content-length', String(Buffer.byteLength(body)));
-  res.writeHead(status, headers);
-  res.end(body);
+  if (reply.contentType) headers.push('content-type', reply.contentType);
+  if (reply.cacheControl) headers.push('cache-control', reply.cacheControl);
+  headers.push('content-length', String(Buffer.byteLength(reply.body)));
+  return headers;
+}
+
+function send(res: ServerResponse, reply: WebhookReply): void {
+  res.writeHead(reply.status, replyHeaders(reply));
+  res.end(reply.body);
 }

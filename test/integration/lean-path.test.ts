@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import type { Ncco } from '@/lib/ncco';
-import { MAX_WEBHOOK_BYTES } from '@/lib/server/serve-voice';
+import { MAX_WEBHOOK_BYTES } from '@/lib/server/request-head';
 import { voiceHandlerFor } from '@/lib/server/voice-routes';
 import { signVonageRequest } from '@/lib/vonage/signature';
 import type { VoiceDeps } from '@/lib/voice/deps';
