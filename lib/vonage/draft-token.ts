@@ -28,7 +28,7 @@ const CONTEXT = 'switchboard.draft-answer.v1.';
 const MAX_DRAFT_TOKEN_LENGTH = 1024;
 
 export function createDraftToken(claims: Omit<DraftClaims, 'exp'>, secret: string, now: Date): string {
-  return mintSignedToken(DraftClaimsSchema, { ...claims, exp: now.getTime() + DRAFT_TOKEN_TTL_MS }, secret, CONTEXT);
+  return mintSignedToken<DraftClaims>({ ...claims, exp: now.getTime() + DRAFT_TOKEN_TTL_MS }, secret, CONTEXT);
 }
 
 export function verifyDraftToken(token: string, secret: string, now: Date): DraftTokenResult {
