@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   // Vonage and load balancers reuse connections; outlive a typical 60 s proxy idle timeout, as `next start` does.
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   // Listens for both: webhooks' connections are read by the lean path, the rest handed to `server`.
-  const front = leanHttp({ fallback: server, serve: (route, request) => webhookReply(route, request, voice), keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS });
+  const front = leanHttp({ fallback: server, serve: (route, request) => webhookReply(route, request, voice), keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS, requestTimeoutMs: server.headersTimeout });
   front.server.listen(settings.PORT, settings.HOST, () => {
     log.info('server.listening', { port: settings.PORT, host: settings.HOST ?? 'all interfaces', url: settings.PUBLIC_BASE_URL });
   });

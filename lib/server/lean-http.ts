@@ -12,6 +12,11 @@ export type LeanHttpOptions = {
   serve: (route: VoiceRoute, request: WireRequest) => Promise<WebhookReply>;
   /** How long a connection may sit idle between requests, as `keepAliveTimeout` on Node's server. */
   keepAliveTimeoutMs: number;
+  /**
+   * How long a request may take to arrive once it has started, as `headersTimeout` on Node's server (a webhook's
+   * body is a few kilobytes): a client trickling bytes would otherwise hold its connection for ever.
+   */
+  requestTimeoutMs: number;
 };
 
 export type LeanHttp = {
@@ -41,8 +46,14 @@ export function leanHttp(options: LeanHttpOptions): LeanHttp {
   function keep(socket: Socket): void {
     let buffered: Buffer | null = null;
     let busy = false;
+    let arriving: NodeJS.Timeout | null = null;
     idle.add(socket);
+    const arrived = () => {
+      if (arriving) clearTimeout(arriving);
+      arriving = null;
+    };
     const handOver = () => {
+      arrived();
       socket.off('data', onData).off('timeout', onTimeout).off('error', onError).off('close', onClose);
       socket.setTimeout(0);
       idle.delete(socket);
@@ -58,10 +69,13 @@ export function leanHttp(options: LeanHttpOptions): LeanHttp {
       const framed = frameRequest(buffered);
       switch (framed.kind) {
         case 'partial':
+          // Node's own answer to a request that took too long.
+          arriving ??= setTimeout(() => socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n'), options.requestTimeoutMs).unref();
           return;
         case 'other':
           return handOver();
         case 'webhook':
+          arrived();
           buffered = framed.rest;
           return answer(framed.route, framed.request, framed.close);
         default:
@@ -99,7 +113,10 @@ export function leanHttp(options: LeanHttpOptions): LeanHttp {
     };
     // A client that resets its connection: 'close' follows, and nobody is left to tell.
     const onError = () => {};
-    const onClose = () => idle.delete(socket);
+    const onClose = () => {
+      arrived();
+      idle.delete(socket);
+    };
     socket.on('data', onData).on('timeout', onTimeout).on('error', onError).on('close', onClose);
     socket.setTimeout(options.keepAliveTimeoutMs);
   }

@@ -21,7 +21,7 @@ export type LeanServer = {
  * by Node's HTTP server, for those it leaves there) and run in this thread's group commits (the webhook
  * worker's, on one thread); any other request is a 404 from Node's server. `url` is where it listens.
  */
-export async function startLeanServer(deps: VoiceDeps): Promise<LeanServer> {
+export async function startLeanServer(deps: VoiceDeps, { requestTimeoutMs = 60_000 } = {}): Promise<LeanServer> {
   const serve = { config: deps.config, now: deps.now, dispatch: localDispatch(deps) };
   const fallback = http.createServer((req, res) => {
     const route = voiceRouteFor(req.method ?? 'GET', (req.url ?? '/').split('?')[0]);
@@ -29,7 +29,7 @@ export async function startLeanServer(deps: VoiceDeps): Promise<LeanServer> {
     else res.writeHead(404, { 'content-length': '0' }).end();
   });
   fallback.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  const front = leanHttp({ fallback, serve: (route, request) => webhookReply(route, request, serve), keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS });
+  const front = leanHttp({ fallback, serve: (route, request) => webhookReply(route, request, serve), keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS, requestTimeoutMs });
   await new Promise<void>((resolve) => front.server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(front.server.address() as AddressInfo).port}`,

@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import type http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
+import type { VoiceDeps } from '@/lib/voice/deps';
 import { calls, webhookEvents } from '@/db/schema';
 import { signVonageRequest } from '@/lib/vonage/signature';
-import { startLeanLine } from '../helpers/lean-server';
+import { startLeanLine, startLeanServer } from '../helpers/lean-server';
 import { header, RawConnection, type RawResponse } from '../helpers/raw-http';
 import { VOICE_BASE } from '../helpers/voice';
 
@@ -17,6 +18,7 @@ import { VOICE_BASE } from '../helpers/voice';
 const SECRET = 'lean-http-secret';
 const NUMBER = '447700900100';
 let db: Db;
+let deps: VoiceDeps;
 let url: string;
 let fallback: http.Server;
 let stop: () => void;
@@ -25,7 +27,7 @@ let handedOver = 0;
 const open: RawConnection[] = [];
 
 beforeAll(async () => {
-  ({ db, url, fallback, stop, close } = await startLeanLine(SECRET, 'ivr-menu', NUMBER));
+  ({ db, deps, url, fallback, stop, close } = await startLeanLine(SECRET, 'ivr-menu', NUMBER));
   fallback.on('request', () => handedOver++);
 });
 beforeEach(() => {
@@ -141,6 +143,23 @@ describe('webhooks read by the lean path', () => {
     const connection = await connect();
     await connection.send(answer('left-2'));
     expect((await connection.read())[0].status).toBe(200);
+  });
+});
+
+describe('a request that never finishes arriving', () => {
+  it("gets Node's 408 once the request timeout has passed, and the connection is closed", async () => {
+    const slow = await startLeanServer(deps, { requestTimeoutMs: 100 });
+    try {
+      const connection = await RawConnection.open(slow.url);
+      await connection.send(answer('trickle').slice(0, 80));
+      await connection.whenClosed();
+      const [reply] = await connection.read();
+      expect(reply.status).toBe(408);
+      expect(header(reply, 'connection')).toBe('close');
+      expect(stored('trickle')).toBe(false);
+    } finally {
+      await slow.close();
+    }
   });
 });
 
