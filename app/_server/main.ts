@@ -19,7 +19,7 @@ import { WORKER_HOST, type MainToNext, type NextToMain, type NextWorkerData, typ
  *   (lib/server/lean-http.ts; those it leaves, by Node's HTTP server) straight into the lib handlers' requests
  *   and their signatures checked here, then run on the webhook worker; every other request is forwarded to Next.
  * - the webhook worker (webhook-worker.ts) runs the handlers in group commits, the only writer of their rows.
- *   Reading requests, checking signatures and writing replies is about half an answer's CPU: here it runs
+ *   Reading requests, checking signatures and writing replies is about a third of an answer's CPU: here it runs
  *   alongside the handlers instead of before them.
  * - the Next worker (next-worker.ts): a page render or a flow save costs tens of milliseconds of CPU, and in
  *   front of the webhooks every caller waiting for an answer would queue behind it.

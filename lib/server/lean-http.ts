@@ -26,7 +26,7 @@ export type LeanHttp = {
 };
 
 /**
- * The server's listening socket. Node's HTTP server cost about a fifth of the thread that reads requests' CPU
+ * The server's listening socket. Node's HTTP server cost the thread that reads requests about a fifth of its CPU
  * an answer (the request and response objects, their streams and events, each header checked as it is
  * written): 11 µs of 54 on the project machine. So the webhooks' connections are read here:
  * a plain HTTP/1.1 request to a webhook route (request-head.ts says which) is parsed from the bytes, answered

@@ -22,7 +22,7 @@ export type Framed =
 const PARTIAL: Framed = { kind: 'partial' };
 const OTHER: Framed = { kind: 'other' };
 
-/** Reads the first request off a connection's bytes (request-head's rules for which are the lean path's). */
+/** Reads the first request off a connection's bytes; which requests the lean path reads is requestHead's to say. */
 export function frameRequest(bytes: Buffer): Framed {
   const end = bytes.indexOf(HEAD_END);
   if (end === -1) {
@@ -57,7 +57,7 @@ function pathOf(target: string): string {
  * The head of a request the lean HTTP path (lean-http.ts) reads itself: a plain HTTP/1.1 GET or POST in
  * origin form, its body (if any) sized by one Content-Length. `close` when the client asked to close after it.
  */
-export type RequestHead = { method: 'GET' | 'POST'; target: string; authorization: string | null; contentLength: number; close: boolean };
+type RequestHead = { method: 'GET' | 'POST'; target: string; authorization: string | null; contentLength: number; close: boolean };
 
 // Visible ASCII only: anything else in a target is for Node's parser to accept or refuse.
 const REQUEST_LINE = /^(GET|POST) (\/[!-~]*) HTTP\/1\.1$/;
@@ -70,7 +70,7 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const DIGITS = /^[0-9]{1,9}$/;
 
 /** The method and target of a request line, or null when it is not one the lean path reads. */
-export function requestLine(line: string): { method: 'GET' | 'POST'; target: string } | null {
+function requestLine(line: string): { method: 'GET' | 'POST'; target: string } | null {
   const match = REQUEST_LINE.exec(line);
   return match ? { method: match[1] as 'GET' | 'POST', target: match[2] } : null;
 }
@@ -82,7 +82,7 @@ export function requestLine(line: string): { method: 'GET' | 'POST'; target: str
  * there), an obsolete fold or a malformed line, a repeated Authorization (Node keeps the first), a body over
  * MAX_WEBHOOK_BYTES (a 413 there). Whatever this reads, Node's parser would read the same.
  */
-export function requestHead(head: string): RequestHead | null {
+function requestHead(head: string): RequestHead | null {
   const lines = head.split('\r\n');
   const line = requestLine(lines[0]);
   if (!line) return null;
@@ -91,11 +91,11 @@ export function requestHead(head: string): RequestHead | null {
   let contentLength: number | null = null;
   let close = false;
   for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    const colon = line.indexOf(':');
-    const name = line.slice(0, colon);
-    if (colon === -1 || !TOKEN.test(name) || line.includes('\r') || line.includes('\n')) return null;
-    const value = trimWhitespace(line, colon + 1);
+    const header = lines[i];
+    const colon = header.indexOf(':');
+    const name = header.slice(0, colon);
+    if (colon === -1 || !TOKEN.test(name) || header.includes('\r') || header.includes('\n')) return null;
+    const value = trimWhitespace(header, colon + 1);
     switch (name.toLowerCase()) {
       case 'host':
         host = true;
