@@ -7,8 +7,8 @@ import type { VoiceRoute } from './voice-routes';
 /**
  * The production server reads requests on one thread and runs the webhook handlers on another, the only
  * one that writes their rows (app/_server/main.ts, webhook-worker.ts). Reading requests, checking
- * signatures and writing replies is half an answer's CPU; on its own thread it runs alongside the other
- * half. Requests cross as plain data, a turn's worth per message each way, at most MAX_JOBS_PER_MESSAGE.
+ * signatures and writing replies is about a third of an answer's CPU; on its own thread it runs alongside
+ * the rest. Requests cross as plain data, a turn's worth per message each way, at most MAX_JOBS_PER_MESSAGE.
  */
 
 /**
