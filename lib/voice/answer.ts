@@ -134,10 +134,12 @@ export async function answerCall(call: CallInfo, deps: VoiceDeps, options: Answe
     if (route.draftSnapshotId) result.trace.unshift(draftNote(graph.startId));
     // The answer request and the steps that answered it are one row (lib/events/trace-row.ts).
     const request = receivedStored ? undefined : options.received;
-    const steps = { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs: [graph, graphOf(result.state.versionId)], vars: result.state.vars, known };
+    // Every field the two uses below set is in this literal: V8 copies an object spread with only fields it has
+    // quickly, and one given new fields by a slow path (about 2 µs an answer for these two on the project machine).
+    const steps: TracedAnswer = { call, key: answerKey(call.uuid), trace: result.trace, answered: true, graphs: [graph, graphOf(result.state.versionId)], vars: result.state.vars, known, request, callShowsTrace: false };
     if (earlier) {
       const answer = saveCallAnswer(deps.db, call.uuid, result.state, result.ncco, new Date());
-      recordTrace(deps, { ...steps, request });
+      recordTrace(deps, steps);
       receivedStored = true;
       return answer;
     }

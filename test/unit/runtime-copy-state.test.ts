@@ -47,4 +47,17 @@ describe('the walk’s copy of a call’s state', () => {
     expect(result.state).toMatchObject({ vars: { name: 'Grace' }, connect: undefined });
     expect(result.state.attempts.menu).toBe(2);
   });
+
+  it('keeps a node named __proto__ as a field of attempts, copied and counted', async () => {
+    // As the database gives it back: JSON.parse makes `__proto__` an own field.
+    const state: CallState = { ...given(), attempts: JSON.parse('{"__proto__": 1}') as Record<string, number> };
+    expect(Object.keys(copyState(state).attempts)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(copyState(state).attempts)).toBe(Object.prototype);
+    const graph = compiled(
+      flow([node('start'), node('menu', { prompt: 'Choose.', choices: [{ id: 'sales', key: '1', phrases: ['sales'], label: 'Sales' }], retries: 0, reprompt: '', variable: '' }, '__proto__')], edges('start>__proto__')),
+    );
+    const result = await runFrom({ graph, nodeId: graph.startId, state, call: CALL, now: NOW }, testEnv());
+    expect(Object.getOwnPropertyDescriptor(result.state.attempts, '__proto__')?.value).toBe(2);
+    expect(JSON.parse(JSON.stringify(result.state)).attempts).toEqual(JSON.parse('{"__proto__": 2}'));
+  });
 });

@@ -2,6 +2,7 @@ import { kindOf } from '@/lib/flow/registry';
 import type { NccoAction } from '@/lib/ncco';
 import { renderTemplate, type Scope } from '@/lib/runtime/template';
 import { targetOf } from './graph';
+import { setOwn } from './own-field';
 import type { RunContext } from './rule';
 import type { ContinuationKind, HttpRequest, HttpResult } from './types';
 import type { Walk } from './walk';
@@ -53,7 +54,8 @@ function mint(walk: Walk, kind: ContinuationKind, nodeId: string, options: { att
   const attempt = options.attempt ?? (last === undefined ? 0 : last + 1);
   // A reused number would reuse a URL, and the routes layer answers a repeated URL from its cache.
   if (last !== undefined && attempt <= last) throw new Error(`continuation attempt ${attempt} for ${nodeId} is not after ${last}`);
-  walk.state = { ...walk.state, attempts: { ...walk.state.attempts, [nodeId]: attempt } };
+  // In place: the state is the walk's own copy (run.ts), and a spread given a new key takes V8's slow path.
+  setOwn(walk.state.attempts, nodeId, attempt);
   const url = walk.env.continuationUrl({ kind, nodeId, versionId: walk.state.versionId, attempt, extra: options.extra });
   walk.minted.push(url);
   return url;

@@ -1,3 +1,4 @@
+import { setOwn } from './own-field';
 import type { CallState } from './types';
 
 /**
@@ -13,6 +14,6 @@ function copyPlain<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copyPlain) as T;
   if (value === null || typeof value !== 'object') return value;
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) copy[key] = copyPlain((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value)) setOwn(copy, key, copyPlain((value as Record<string, unknown>)[key]));
   return copy as T;
 }
