@@ -100,16 +100,17 @@ async function resume(claims: ContinuationClaims, fields: Record<string, unknown
     const state = CallStateSchema.parse(row.state);
     const graph = simulation ? simulation.graph(state.versionId) : compiledVersion(deps.db, state.versionId);
     settings = graph.settings;
-    const base = { graph, state, call, now: simulation?.now ?? deps.now(), overrides: state.overrides };
+    const now = simulation?.now ?? deps.now();
     const env = runtimeEnv(call, deps, state.pinned);
     const continuation = { kind: claims.kind, nodeId: claims.nodeId, versionId: claims.versionId, attempt: claims.attempt, extra: claims.extra };
+    // Each input written out rather than spread from a shared one: V8 copies an object given new fields by a slow path.
     switch (claims.kind) {
       case 'input':
-        return traced(await resumeInput({ ...base, continuation, payload: InputResultSchema.parse(fields) }, env));
+        return traced(await resumeInput({ graph, state, call, now, overrides: state.overrides, continuation, payload: InputResultSchema.parse(fields) }, env));
       case 'connect':
-        return traced(await resumeConnect({ ...base, continuation, payload: ConnectEventSchema.parse(fields) }, env));
+        return traced(await resumeConnect({ graph, state, call, now, overrides: state.overrides, continuation, payload: ConnectEventSchema.parse(fields) }, env));
       case 'resume':
-        return traced(await runFrom({ ...base, nodeId: claims.nodeId }, env));
+        return traced(await runFrom({ graph, state, call, now, overrides: state.overrides, nodeId: claims.nodeId }, env));
     }
   } catch (error) {
     if (error instanceof RuntimeError) simulation?.record(error.trace);

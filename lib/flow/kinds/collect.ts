@@ -91,8 +91,8 @@ export const collect = defineKind({
       const digits = data.submitOnHash ? typed.replace(/#$/, '') : typed;
       const vars = { [data.variable]: digits };
       return digits
-        ? { ...ctx.decide('done', digits, `Typed ${digits}`), vars }
-        : { ...ctx.decide('noInput', '', 'No digits typed'), vars };
+        ? ctx.decide('done', digits, `Typed ${digits}`, { vars })
+        : ctx.decide('noInput', '', 'No digits typed', { vars });
     },
   },
 });

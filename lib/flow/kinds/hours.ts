@@ -128,10 +128,9 @@ export const hours = defineKind({
     execute: (data, ctx) => {
       const forced = ctx.overrides.hours;
       if (forced) {
-        const decided = ctx.decide(forced, forced, `The number is set to always ${forced === 'open' ? 'open' : 'closed'}`);
         // Spoken as this node's action, so what follows on the closed branch still plays (or is deferred) after it.
         const message = forced === 'closed' ? ctx.overrides.closedMessage : undefined;
-        return message ? { ...decided, actions: [talk(ctx, message)] } : decided;
+        return ctx.decide(forced, forced, `The number is set to always ${forced === 'open' ? 'open' : 'closed'}`, message ? { actions: [talk(ctx, message)] } : undefined);
       }
       try {
         const { result, reason } = evaluateHours(data, ctx.now);

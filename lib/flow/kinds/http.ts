@@ -154,7 +154,7 @@ export const http = defineKind({
         vars[variable] = value ?? null;
       }
       if (missing.length > 0) ctx.note(`Not in the answer: ${missing.join(', ')} (stored as empty)`);
-      return { ...ctx.decide('success', String(result.status), `The service answered ${result.status}`), vars };
+      return ctx.decide('success', String(result.status), `The service answered ${result.status}`, { vars });
     },
   },
 });

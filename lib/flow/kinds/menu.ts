@@ -143,7 +143,7 @@ export const menu = defineKind({
         ctx.note(`${answer.reason}: asking again (try ${tryIndex + 2} of ${tries})`);
         return { type: 'wait', actions: menuActions(data, ctx, event.attempt + 1, true) };
       }
-      return { ...ctx.decide(answer.handle, answer.value, answer.reason), vars };
+      return ctx.decide(answer.handle, answer.value, answer.reason, { vars });
     },
   },
 });

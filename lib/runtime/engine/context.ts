@@ -40,9 +40,10 @@ export function contextFor(walk: Walk, nodeId: string): RunContext {
       }
     },
     recordingEventUrl: () => walk.env.recordingEventUrl(),
-    decide: (handle, value, reason) => {
+    decide: (handle, value, reason, also) => {
       trace.push({ type: 'decision', nodeId, handle, value, reason });
-      return { type: 'next', handle };
+      // Every outcome of one shape, its optional fields present or not.
+      return { type: 'next', handle, actions: also?.actions, vars: also?.vars };
     },
     note: (message) => trace.push({ type: 'note', nodeId, message }),
   };
@@ -71,9 +72,8 @@ export function resumeNotify(walk: Walk, nodeId: string): NccoAction {
  * time as its timeout, and none is made once the budget is spent.
  */
 async function budgetedHttp(walk: Walk, nodeId: string, req: HttpRequest): Promise<HttpResult | null> {
-  const base = { type: 'http', nodeId, method: req.method, url: req.url } as const;
   if (walk.httpBudgetMs <= 0) {
-    walk.trace.push({ ...base, status: null, durationMs: 0, failure: 'budget' });
+    walk.trace.push({ type: 'http', nodeId, method: req.method, url: req.url, status: null, durationMs: 0, failure: 'budget' });
     return null;
   }
   const timeoutMs = Math.min(req.timeoutMs, walk.httpBudgetMs);
@@ -87,7 +87,10 @@ async function budgetedHttp(walk: Walk, nodeId: string, req: HttpRequest): Promi
   const durationMs = Math.max(0, Math.round(result.durationMs));
   walk.httpBudgetMs -= durationMs;
   walk.trace.push({
-    ...base,
+    type: 'http',
+    nodeId,
+    method: req.method,
+    url: req.url,
     status: result.type === 'response' ? result.status : null,
     durationMs,
     failure: result.type === 'failure' ? result.reason : null,

@@ -4,6 +4,7 @@ import { kindOf, type ValidNode } from '@/lib/flow/registry';
 import { contextFor, resumeNotify } from './context';
 import { RuntimeError } from './errors';
 import { targetOf, type CompiledGraph } from './graph';
+import { setOwn } from './own-field';
 import type { RunOutcome } from './rule';
 import type { TraceStep } from './trace';
 import type { CallInfo, CallState, RunOverrides, RuntimeEnv } from './types';
@@ -73,7 +74,8 @@ export async function follow(walk: Walk, nodeId: string, outcome: RunOutcome): P
     case 'next': {
       walk.actions.push(...(outcome.actions ?? []));
       if (outcome.vars && Object.keys(outcome.vars).length > 0) {
-        walk.state = { ...walk.state, vars: { ...walk.state.vars, ...outcome.vars } };
+        // In place: the state is the walk's own copy (run.ts), and a spread given new keys takes V8's slow path.
+        for (const [name, value] of Object.entries(outcome.vars)) setOwn(walk.state.vars, name, value);
         walk.trace.push({ type: 'vars', nodeId, values: outcome.vars });
       }
       const target = targetOf(walk.graph, nodeId, outcome.handle);
