@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { queryOf } from '@/lib/net/query-string';
+import { queryFields, queryOf } from '@/lib/net/query-string';
 
 /**
  * What the answer webhook carries (reference.md §2): as a GET query or a POST JSON body. Loose, because
@@ -26,7 +26,7 @@ export function rawPayload(method: string, url: string, rawBody: string): string
 
 /** Reads a webhook body: a GET's query parameters, else the JSON body; null when it is not JSON. */
 export function webhookFields(method: string, url: string, rawBody: string): Record<string, unknown> | null {
-  if (method === 'GET' || method === 'HEAD') return Object.fromEntries(new URLSearchParams(queryOf(url)));
+  if (method === 'GET' || method === 'HEAD') return queryFields(queryOf(url));
   if (rawBody.trim() === '') return {};
   try {
     const value: unknown = JSON.parse(rawBody);

@@ -1,5 +1,5 @@
 import { createHmac, hash, randomUUID } from 'node:crypto';
-import { queryOf } from '@/lib/net/query-string';
+import { queryOf, queryPairs } from '@/lib/net/query-string';
 import { sameText } from '@/lib/security/same-text';
 import { z } from 'zod';
 
@@ -135,7 +135,7 @@ function isGet(method: string): boolean {
  */
 function queryJson(url: string): string {
   let json = '{';
-  for (const [key, value] of new URLSearchParams(queryOf(url))) json += `${json.length > 1 ? ',' : ''}${JSON.stringify(key)}:${JSON.stringify(value)}`;
+  for (const [key, value] of queryPairs(queryOf(url))) json += `${json.length > 1 ? ',' : ''}${JSON.stringify(key)}:${JSON.stringify(value)}`;
   return `${json}}`;
 }
 
