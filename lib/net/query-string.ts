@@ -1,3 +1,5 @@
+import { setOwn } from '@/lib/own-field';
+
 /**
  * The query string of a request URL, without its `?` ('' when there is none), as `URL.search` has it but
  * without parsing the whole URL: every GET webhook reads its query (and checks its signature over it), and
@@ -41,11 +43,7 @@ export function queryPairs(query: string): [name: string, value: string][] {
 /** A query's fields, the last of a repeated name winning: `Object.fromEntries(new URLSearchParams(query))`. */
 export function queryFields(query: string): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const [name, value] of queryPairs(query)) {
-    // Assigning `__proto__` would set the object's prototype; fromEntries defines it as a field like any other.
-    if (name === '__proto__') Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
-    else fields[name] = value;
-  }
+  for (const [name, value] of queryPairs(query)) setOwn(fields, name, value);
   return fields;
 }
 

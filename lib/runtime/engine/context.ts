@@ -2,7 +2,7 @@ import { kindOf } from '@/lib/flow/registry';
 import type { NccoAction } from '@/lib/ncco';
 import { renderTemplate, type Scope } from '@/lib/runtime/template';
 import { targetOf } from './graph';
-import { setOwn } from './own-field';
+import { setOwn } from '@/lib/own-field';
 import type { RunContext } from './rule';
 import type { ContinuationKind, HttpRequest, HttpResult } from './types';
 import type { Walk } from './walk';

@@ -1,4 +1,4 @@
-import { setOwn } from './own-field';
+import { setOwn } from '@/lib/own-field';
 import type { CallState } from './types';
 
 /**

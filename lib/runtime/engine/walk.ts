@@ -4,7 +4,7 @@ import { kindOf, type ValidNode } from '@/lib/flow/registry';
 import { contextFor, resumeNotify } from './context';
 import { RuntimeError } from './errors';
 import { targetOf, type CompiledGraph } from './graph';
-import { setOwn } from './own-field';
+import { setOwn } from '@/lib/own-field';
 import type { RunOutcome } from './rule';
 import type { TraceStep } from './trace';
 import type { CallInfo, CallState, RunOverrides, RuntimeEnv } from './types';
