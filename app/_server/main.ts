@@ -5,6 +5,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import { config } from '@/lib/config';
 import { errorMessage, log } from '@/lib/log';
 import { peerSecret, stampPeer } from '@/lib/net/peer';
+import { pathOf } from '@/lib/net/query-string';
 import { createForwarder } from '@/lib/server/forward';
 import { leanHttp } from '@/lib/server/lean-http';
 import { serveVoice, webhookReply } from '@/lib/server/serve-voice';
@@ -75,9 +76,7 @@ async function main(): Promise<void> {
   const voice = { config: settings, now: () => new Date(), dispatch: webhooks.dispatch };
 
   const server = http.createServer((req, res) => {
-    const url = req.url ?? '/';
-    const query = url.indexOf('?');
-    const route = voiceRouteFor(req.method ?? 'GET', query === -1 ? url : url.slice(0, query));
+    const route = voiceRouteFor(req.method ?? 'GET', pathOf(req.url ?? '/'));
     if (route) return void serveVoice(route, req, res, voice);
     // Stamped here, where the client's socket is; the Next worker believes the stamp through the shared secret.
     stampPeer(req);

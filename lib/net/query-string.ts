@@ -12,6 +12,12 @@ export function queryOf(url: string): string {
   return end === -1 ? url.slice(start + 1) : url.slice(start + 1, end);
 }
 
+/** A request target's path: what comes before its query, as `URL.pathname` has it for an origin-form target. */
+export function pathOf(target: string): string {
+  const query = target.indexOf('?');
+  return query === -1 ? target : target.slice(0, query);
+}
+
 /**
  * A query's name-value pairs in order, as `new URLSearchParams(query)` gives them. Every GET webhook's query is
  * read twice (its signature's payload hash on the thread that reads requests, its fields on the webhook

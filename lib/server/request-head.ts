@@ -1,3 +1,4 @@
+import { pathOf } from '@/lib/net/query-string';
 import { voiceRouteFor, type VoiceRoute } from './voice-routes';
 
 /** Vonage's webhook bodies are a few kilobytes; anything near this is not Vonage. */
@@ -46,11 +47,6 @@ export function frameRequest(bytes: Buffer): Framed {
     close: head.close,
     rest: bodyEnd === bytes.length ? null : bytes.subarray(bodyEnd),
   };
-}
-
-function pathOf(target: string): string {
-  const query = target.indexOf('?');
-  return query === -1 ? target : target.slice(0, query);
 }
 
 /**
